@@ -1,0 +1,211 @@
+"""Dates: explicit and relative time expressions resolved against the article's date.
+
+An article's *anchor* is its publication date, or, when it has none, the window its text allows
+(explicit years, "the end of this year", "came after ... on December 21"), with a confidence.
+Expressions resolve to a :class:`When`: a day, or a window with its precision.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
+    ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
+    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:in\s+){_MONTH}\s+{_YEAR}\b", re.I)),
+    ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b", re.I)),
+    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
+]  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A resolved time: ``start == end`` for a known day; a window otherwise."""
+
+    start: dt.date
+    end: dt.date
+    precision: str  # notation in the ontology's DatePrecisionScheme: day, week, month, year, window
+    reason: str
+    confidence: float = 1.0
+
+    @property
+    def day(self) -> dt.date | None:
+        """The day, if known."""
+        return self.start if self.start == self.end else None
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """A time expression found in text, and what it resolves to."""
+
+    start: int
+    end: int
+    kind: str
+    when: When | None
+
+
+def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """The first and last day of a month."""
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def find_times(text: str, anchor: When | None, *, start: int = 0, end: int | None = None) -> list[TimeExpression]:
+    """Time expressions in ``text[start:end]``, resolved against ``anchor``; overlapping ones dropped."""
+    end = len(text) if end is None else end
+    found: list[TimeExpression] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(text, start, end):
+            if any(match.start() < e and s < match.end() for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append(TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _resolve(kind: str, match: re.Match[str], anchor: When | None) -> When | None:
+    groups = {k: v for k, v in match.groupdict().items() if v}
+    quoted = f"'{match.group()}'"
+    try:
+        if "weekday" in groups or "rel" in groups:
+            return _relative(groups, match.group().lower(), anchor, quoted)
+        month = int(groups["month"]) if groups["month"].isdigit() else MONTHS[groups["month"].lower().rstrip(".")]
+        year = int(groups["year"]) if "year" in groups else _year_for(month, anchor)
+        if year is None:
+            return None
+        if "day" in groups:
+            day = dt.date(year, month, int(groups["day"]))
+            return When(day, day, "day", quoted, 1.0 if "year" in groups else _confidence(anchor))
+        first, last = month_window(year, month)
+        if "part" in groups:
+            first, last = _part_of_month(groups["part"].lower(), first, last)
+            return When(first, last, "window", quoted, _confidence(anchor) if "year" not in groups else 1.0)
+        return When(first, last, "month", quoted, 1.0 if "year" in groups else _confidence(anchor))
+    except ValueError:  # a day that does not exist, e.g. 31 September
+        return None
+
+
+def _part_of_month(part: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    if part == "early" or part == "beginning of":
+        return first, first.replace(day=10)
+    if part == "mid":
+        return first.replace(day=10), first.replace(day=20)
+    return first.replace(day=20), last
+
+
+def _year_for(month: int, anchor: When | None) -> int | None:
+    """The year of a month named without one: the latest not after the anchor."""
+    if anchor is None:
+        return None
+    return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
+
+
+def _confidence(anchor: When | None) -> float:
+    return 1.0 if anchor is None else anchor.confidence
+
+
+def _relative(groups: dict[str, str], text: str, anchor: When | None, quoted: str) -> When | None:
+    if anchor is None:
+        return None
+    if "weekday" in groups:
+        return _weekday(WEEKDAYS[groups["weekday"].lower()], text.split()[0], anchor, quoted)
+    rel, unit = groups["rel"].lower(), groups.get("unit")
+    if unit is None:
+        offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
+        return _shift(anchor, dt.timedelta(days=offset), quoted, "day")
+    step = {"last": -1, "next": 1}.get(rel, 0)
+    return _period(unit, step, anchor, quoted)
+
+
+def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> When:
+    start, end = anchor.start + delta, anchor.end + delta
+    return When(start, end, precision if start == end else "window", reason, anchor.confidence)
+
+
+def _weekday(weekday: int, word: str, anchor: When, reason: str) -> When:
+    """The weekday nearest the anchor: before it for 'on'/'last', after it for 'next'."""
+    if word == "next":
+        start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday() - 1) % 7 + 1)
+        end = anchor.end + dt.timedelta(days=(weekday - anchor.end.weekday() - 1) % 7 + 1)
+    else:
+        start = anchor.start - dt.timedelta(days=(anchor.start.weekday() - weekday) % 7)
+        end = anchor.end - dt.timedelta(days=(anchor.end.weekday() - weekday) % 7)
+        if start < anchor.start:  # with a window anchor, keep the weekday inside the window
+            start += dt.timedelta(days=7)
+    if start > end:
+        start = end
+    return When(start, end, "day" if start == end else "window", reason, anchor.confidence)
+
+
+def _period(unit: str, step: int, anchor: When, reason: str) -> When:
+    day = anchor.end
+    if unit == "week":
+        monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+        return When(monday, monday + dt.timedelta(days=6), "week", reason, anchor.confidence)
+    if unit == "month":
+        month_index = day.year * 12 + day.month - 1 + step
+        first, last = month_window(month_index // 12, month_index % 12 + 1)
+        return When(first, last, "month", reason, anchor.confidence)
+    year = day.year + step
+    return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", reason, anchor.confidence)
+
+
+# -- the anchor of an article without a publication date ---------------------------------------
+
+# A year the text is written in, not a target ("by 2030", "until 2035") or a span's end.
+_YEAR_MENTION = re.compile(r"(?<!\bby )(?<!\buntil )(?<!\bthrough )(?<!\bbefore )(?<!-)\b((?:19|20)\d\d)\b")
+_END_OF_YEAR = re.compile(r"\b(?:the )?end of (?:this|the) year\b", re.I)
+_AFTER = re.compile(r"\b(?:came|comes|took place|was held|follows|followed)\s+(?:\w+\s+){0,2}after\b", re.I)
+
+
+def infer_anchor(text: str) -> When | None:
+    """The window an undated text was most likely written in, or ``None`` if it gives no year.
+
+    The latest explicit year bounds it; "the end of this year" narrows it to December; a
+    "came after ... <day>" clause puts its start after that day.
+
+    >>> infer_anchor("in the 2022 Winter Olympics ... at the end of this year").end
+    datetime.date(2022, 12, 31)
+    """
+    years = [int(y) for y in _YEAR_MENTION.findall(text)]
+    if not years:
+        return None
+    year = max(years)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    reasons = [f"latest year named in the text is {year}"]
+    if _END_OF_YEAR.search(text):
+        start = dt.date(year, 12, 1)
+        reasons.append("'the end of this year'")
+    for match in _AFTER.finditer(text):
+        sentence_end = text.find(".", match.end())
+        window = When(start, end, "window", "", 0.5)
+        for found in find_times(text, window, start=match.end(), end=sentence_end if sentence_end > 0 else None):
+            if found.when and found.when.day and start <= found.when.day < end:
+                start = found.when.day + dt.timedelta(days=1)
+                reasons.append(f"came after {found.when.day.isoformat()}")
+    return When(start, end, "window", "; ".join(reasons), 0.6)
+
+
+def article_anchor(published: dt.date | None, text: str) -> When | None:
+    """The anchor of an article: its publication day, else the window inferred from its text."""
+    if published is not None:
+        return When(published, published, "day", "publication date")
+    return infer_anchor(text)

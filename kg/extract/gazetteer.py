@@ -1,0 +1,125 @@
+"""The gazetteer: known countries, organisations, people and offices, read from the reference data.
+
+The reference data is Turtle under ``seeds/reference/`` (format in ``seeds/README.md``); the same
+files are loaded into the store's reference graph, so what the extractor knows and what the graph
+says are one thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+
+from kg.extract.text import PhraseMatcher
+from kg.vocab import DIPL
+
+logger = logging.getLogger(__name__)
+
+ID_BASE = "https://w3id.org/dipkg/id/"
+ENTITY_TYPES = ("Person", "Country", "Organisation")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A known entity."""
+
+    key: str
+    type: str
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Holding:
+    """A person holding an office for a country or organisation between two dates."""
+
+    person: str
+    office: str
+    of: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        """Whether the holding was current on a day."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Gazetteer:
+    """Known entities and the phrases that name them; offices and who held them when."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    names: PhraseMatcher = field(default_factory=PhraseMatcher)
+    office_names: PhraseMatcher = field(default_factory=PhraseMatcher)
+    holdings: list[Holding] = field(default_factory=list)
+
+    def holder(self, office: str, of: str, day: dt.date) -> str | None:
+        """The person who held ``office`` for ``of`` on ``day``, if the data knows."""
+        found = [h for h in self.holdings if h.office == office and h.of == of and h.covers(day)]
+        if not found:
+            return None
+        # On a handover day both terms cover the day; the one that began latest is in office.
+        return max(found, key=lambda h: h.start or dt.date.min).person
+
+    def offices_of(self, person: str, day: dt.date | None) -> list[Holding]:
+        """The offices a person held on a day (all of them if the day is unknown)."""
+        return [h for h in self.holdings if h.person == person and (day is None or h.covers(day))]
+
+
+def _without_article(name: str) -> str:
+    """A name without a leading "the": "the United Nations" and "The UN" match as "United Nations"."""
+    return name[4:] if name[:4] in ("the ", "The ") else name
+
+
+def _key(node: URIRef) -> str:
+    return str(node)[len(ID_BASE) :]
+
+
+def reference_files(seeds_dir: Path) -> list[Path]:
+    """The Turtle files of the reference data, in a stable order."""
+    return sorted((Path(seeds_dir) / "reference").glob("*.ttl"))
+
+
+def build(graph: Graph) -> Gazetteer:
+    """A gazetteer from a reference graph."""
+    gazetteer = Gazetteer()
+    for type_name in ENTITY_TYPES:
+        for node in graph.subjects(RDF.type, DIPL[type_name]):
+            entry = Entry(_key(node), type_name, str(graph.value(node, RDFS.label)))
+            gazetteer.entries[entry.key] = entry
+            for predicate in (RDFS.label, SKOS.altLabel, SKOS.hiddenLabel):
+                for name in graph.objects(node, predicate):
+                    gazetteer.names.add(_without_article(str(name)), entry.key)
+    for office in graph.subjects(RDF.type, DIPL.Office):
+        for predicate in (RDFS.label, SKOS.altLabel):
+            for name in graph.objects(office, predicate):
+                gazetteer.office_names.add(str(name), _key(office))
+                gazetteer.office_names.add(str(name).lower(), _key(office))
+                gazetteer.office_names.add(str(name).title(), _key(office))
+    for person, holding in graph.subject_objects(DIPL.holds):
+        start, end = graph.value(holding, DIPL.startDate), graph.value(holding, DIPL.endDate)
+        gazetteer.holdings.append(
+            Holding(
+                _key(person),
+                _key(graph.value(holding, DIPL.office)),
+                _key(graph.value(holding, DIPL.officeOf)),
+                start.toPython() if start is not None else None,
+                end.toPython() if end is not None else None,
+            )
+        )
+    return gazetteer
+
+
+@cache
+def load_gazetteer(seeds_dir: Path) -> Gazetteer:
+    """The gazetteer of the reference data in ``seeds_dir``, built once per process."""
+    graph = Graph()
+    for path in reference_files(seeds_dir):
+        graph.parse(path, format="turtle")
+    gazetteer = build(graph)
+    logger.debug("gazetteer: %d entities, %d holdings", len(gazetteer.entries), len(gazetteer.holdings))
+    return gazetteer

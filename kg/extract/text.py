@@ -1,0 +1,150 @@
+"""Text plumbing for extractors: sentences and tokens with character offsets, and a phrase matcher.
+
+Offsets always refer to ``Article.text`` as read; normalisation (curly quotes, en spaces) changes
+characters one for one, so an offset into the normalised text is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from kg.extract.base import Sentence
+
+# One character in, one character out: offsets survive normalisation.
+_NORMALISE = str.maketrans(
+    {
+        "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"',
+        "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u00a0": " ", "\u202f": " ",
+        "\u2013": "-", "\u2014": "-", "\u2011": "-",
+    }
+)  # fmt: skip
+
+#: Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof gen lt col maj capt sgt st jr sr rev hon sen rep gov pres amb dept "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no vs etc inc corp co ltd u.s u.k u.n e.u "
+    "e.g i.e a.m p.m".split()
+)
+
+_SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+|$)|\n\s*\n|\n(?=[A-Z\"'])")
+_TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|'s\b|[^\w\s]")
+
+
+def normalise(text: str) -> str:
+    """The text with typographic quotes, dashes and spaces replaced one-for-one by ASCII."""
+    return text.translate(_NORMALISE)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split text into sentences, keeping character offsets; blank lines and headings also split.
+
+    >>> [text[s.start:s.end] for text in ["Xi met Putin. They talked."] for s in split_sentences(text)]
+    ['Xi met Putin.', 'They talked.']
+    """
+    norm = normalise(text)
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(norm):
+        end = match.end()
+        if match.group().startswith(".") and _ends_with_abbreviation(norm, start, match.start()):
+            continue
+        _append(sentences, norm, start, end)
+        start = end
+    _append(sentences, norm, start, len(norm))
+    return sentences
+
+
+def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[start:dot])
+    if word is None:
+        return False
+    token = word.group(1).lower()
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token of normalised text with its character offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Tokens of ``normalise(text)[start:end]``: words, dotted acronyms (U.S.), possessive 's, marks."""
+    norm = normalise(text)
+    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm, start, len(norm) if end is None else end)]
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The token sequence a phrase is matched by."""
+    return tuple(t.text for t in tokenize(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A phrase found in text: token range, character offsets and the payloads registered for it."""
+
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+    values: tuple[object, ...]
+
+
+class PhraseMatcher:
+    """Longest-match phrase lookup over tokens (a token trie), exact on case and punctuation."""
+
+    def __init__(self) -> None:
+        self._root: dict[str, dict] = {}
+
+    def add(self, phrase: str, value: object) -> None:
+        """Register a phrase (tokenised like the text) with a payload."""
+        node = self._root
+        key = phrase_key(phrase)
+        if not key:
+            return
+        for token in key:
+            node = node.setdefault(token, {})
+        values = node.setdefault("", [])
+        if value not in values:
+            values.append(value)
+
+    def find(self, tokens: list[Token]) -> Iterator[Match]:
+        """Non-overlapping matches, scanning left to right and preferring the longest at each point."""
+        i = 0
+        while i < len(tokens):
+            best = self._longest(tokens, i)
+            if best is None:
+                i += 1
+                continue
+            last, values = best
+            yield Match(tokens[i].start, tokens[last].end, i, last, tuple(values))
+            i = last + 1
+
+    def _longest(self, tokens: list[Token], i: int) -> tuple[int, list[object]] | None:
+        node, best = self._root, None
+        for j in range(i, len(tokens)):
+            node = node.get(tokens[j].text)  # type: ignore[assignment]
+            if node is None:
+                break
+            if "" in node:
+                best = (j, node[""])
+        return best
+
+
+def tokens_in(tokens: Iterable[Token], start: int, end: int) -> list[Token]:
+    """The tokens that lie within a character range."""
+    return [t for t in tokens if t.start >= start and t.end <= end]

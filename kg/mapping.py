@@ -1,0 +1,211 @@
+"""Records to RDF: the one place where extraction output becomes triples.
+
+Every predicate and class comes from :mod:`kg.vocab` (generated from the ontology, closed), and
+every enumerated value is looked up by its SKOS notation in the ontology, so a term the ontology
+does not declare fails here rather than landing in the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from decimal import Decimal
+from collections.abc import Iterable, Sequence
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg.extract.base import Doc, EntityRecord, Evidence, EventRecord, Extractor, Record
+from kg.ontology import Ontology
+from kg.reader import Article
+from kg.store import BASE
+from kg.vocab import DIPL
+
+ID_BASE = BASE + "id/"
+KGID_PREFIX = "kgid"
+
+
+def iri(key: str) -> URIRef:
+    """The IRI of an entity, article, event or place from its local key (``person/xi-jinping``)."""
+    return URIRef(ID_BASE + key)
+
+
+def key_of(node: URIRef) -> str:
+    """The local key of one of our IRIs (inverse of :func:`iri`)."""
+    text = str(node)
+    return text[len(ID_BASE) :] if text.startswith(ID_BASE) else text
+
+
+def slug(text: str) -> str:
+    """A lowercase, hyphenated, IRI-safe form of a name: ``Xi Jinping`` -> ``xi-jinping``."""
+    value = re.sub(r"[^\w]+", "-", text.casefold(), flags=re.UNICODE).strip("-")
+    return value or hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """The IRI of an article."""
+    return iri(f"article/{article_id}")
+
+
+class Mapper:
+    """Builds the RDF graph of one article from its records, using only ontology terms."""
+
+    def __init__(self, ontology: Ontology):
+        self.ontology = ontology
+
+    def to_graph(self, doc: Doc, produced: Sequence[tuple[Extractor, Sequence[Record]]]) -> Graph:
+        """The article's named-graph content: the article, its mentions, events and provenance."""
+        graph = Graph()
+        for prefix, namespace in self.ontology.prefixes.items():
+            graph.bind(prefix, namespace)
+        article = article_iri(doc.article.id)
+        self._add_article(graph, article, doc.article)
+        for extractor, records in produced:
+            for number, record in enumerate(records):
+                if isinstance(record, EntityRecord):
+                    self._add_entity(graph, article, doc, record, extractor)
+                else:
+                    self._add_event(graph, article, doc, record, extractor, number)
+        return graph
+
+    # -- article ---------------------------------------------------------------------------
+
+    def _add_article(self, graph: Graph, node: URIRef, article: Article) -> None:
+        graph.add((node, RDF.type, DIPL.Article))
+        graph.add((node, DIPL.articleId, Literal(article.id)))
+        graph.add((node, DIPL.text, Literal(article.text)))
+        optional = {
+            DIPL.title: article.title,
+            DIPL.source: article.source,
+            DIPL.dateline: article.dateline,
+            DIPL.published: article.published,
+            DIPL.url: Literal(article.url, datatype=XSD.anyURI) if article.url else None,
+        }
+        for predicate, value in optional.items():
+            if value is not None:
+                graph.add((node, predicate, value if isinstance(value, Literal) else Literal(value)))
+        if article.dateline_place:
+            place = self._place(graph, article.dateline_place)
+            graph.add((node, DIPL.datelinePlace, place))
+
+    def _place(self, graph: Graph, name: str) -> URIRef:
+        node = iri(f"place/{slug(name)}")
+        graph.add((node, RDF.type, DIPL.Place))
+        graph.add((node, RDFS.label, Literal(name)))
+        return node
+
+    # -- entities --------------------------------------------------------------------------
+
+    def _add_entity(
+        self, graph: Graph, article: URIRef, doc: Doc, record: EntityRecord, extractor: Extractor
+    ) -> None:
+        node = iri(record.key)
+        graph.add((article, DIPL.mentions, node))
+        if not record.known:  # known entities are described in the reference graph
+            graph.add((node, RDF.type, DIPL[record.type]))
+            graph.add((node, RDFS.label, Literal(record.label)))
+        for alias in record.aliases:
+            graph.add((node, DIPL.alias, Literal(alias)))
+        if record.represents:
+            graph.add((node, DIPL.represents, iri(record.represents)))
+        for evidence in record.mentions:
+            mention = self._evidence(graph, article, doc, evidence, extractor, DIPL.Mention)
+            graph.add((mention, DIPL.mentionOf, node))
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _add_event(
+        self,
+        graph: Graph,
+        article: URIRef,
+        doc: Doc,
+        record: EventRecord,
+        extractor: Extractor,
+        number: int,
+    ) -> None:
+        node = iri(f"event/{doc.article.id}/{record.key}")
+        graph.add((node, RDF.type, self.ontology.class_for_notation(record.kind)))
+        graph.add((node, DIPL.extractedFrom, article))
+        graph.add((node, DIPL.category, self._concept(DIPL.PloverScheme, record.category)))
+        graph.add((node, DIPL.status, self._concept(DIPL.StatusScheme, record.status)))
+        if record.cameo:
+            graph.add((node, DIPL.cameo, self._concept(DIPL.CameoScheme, record.cameo)))
+        self._add_actors(graph, node, record)
+        self._add_enums(graph, node, record)
+        self._add_dates(graph, node, record)
+        if record.place:
+            graph.add((node, DIPL.place, self._place(graph, record.place)))
+        if record.quoted is not None:
+            graph.add((node, DIPL.quoted, Literal(record.quoted)))
+        for other in record.related:
+            graph.add((node, DIPL.relatedEvent, iri(f"event/{doc.article.id}/{other}")))
+        for evidence in record.evidence:
+            graph.add((node, DIPL.evidence, self._evidence(graph, article, doc, evidence, extractor)))
+        for topic in record.topics:
+            graph.add((article, DIPL.topic, self._concept(DIPL.TopicScheme, topic)))
+
+    def _add_actors(self, graph: Graph, node: URIRef, record: EventRecord) -> None:
+        links: Iterable[tuple[URIRef, str | None]] = [
+            *((DIPL.participant, p) for p in record.participants),
+            (DIPL.host, record.host),
+            (DIPL.visitor, record.visitor),
+            (DIPL.organisation, record.organisation),
+            (DIPL.speaker, record.speaker),
+            (DIPL.target, record.target),
+        ]
+        for predicate, key in links:
+            if key:
+                graph.add((node, predicate, iri(key)))
+
+    def _add_enums(self, graph: Graph, node: URIRef, record: EventRecord) -> None:
+        enums = [
+            (DIPL.medium, DIPL.MediumScheme, record.medium),
+            (DIPL.format, DIPL.FormatScheme, record.format),
+            (DIPL.stance, DIPL.StanceScheme, record.stance),
+            (DIPL.datePrecision, DIPL.DatePrecisionScheme, record.precision),
+        ]
+        for predicate, scheme, notation in enums:
+            if notation:
+                graph.add((node, predicate, self._concept(scheme, notation)))
+        for topic in record.topics:
+            graph.add((node, DIPL.topic, self._concept(DIPL.TopicScheme, topic)))
+
+    def _add_dates(self, graph: Graph, node: URIRef, record: EventRecord) -> None:
+        dates: list[tuple[URIRef, dt.date | None]] = [
+            (DIPL.date, record.date),
+            (DIPL.dateStart, record.date_start or record.date),
+            (DIPL.dateEnd, record.date_end or record.date),
+        ]
+        for predicate, value in dates:
+            if value is not None:
+                graph.add((node, predicate, Literal(value, datatype=XSD.date)))
+
+    def _concept(self, scheme: URIRef, notation: str) -> URIRef:
+        return self.ontology.concept(scheme, notation)
+
+    # -- provenance --------------------------------------------------------------------------
+
+    def _evidence(
+        self,
+        graph: Graph,
+        article: URIRef,
+        doc: Doc,
+        evidence: Evidence,
+        extractor: Extractor,
+        kind: URIRef = DIPL.Evidence,
+    ) -> URIRef:
+        identity = f"{extractor.name}|{evidence.start}|{evidence.end}|{evidence.aspect}|{kind}"
+        node = iri(f"evidence/{doc.article.id}/{hashlib.sha256(identity.encode()).hexdigest()[:16]}")
+        graph.add((node, RDF.type, kind))
+        graph.add((node, DIPL.article, article))
+        graph.add((node, DIPL.sentence, Literal(evidence.sentence)))
+        graph.add((node, DIPL.startOffset, Literal(evidence.start)))
+        graph.add((node, DIPL.endOffset, Literal(evidence.end)))
+        graph.add((node, DIPL.surface, Literal(doc.article.text[evidence.start : evidence.end])))
+        graph.add((node, DIPL.aspect, Literal(evidence.aspect)))
+        if evidence.reason:
+            graph.add((node, DIPL.reason, Literal(evidence.reason)))
+        graph.add((node, DIPL.extractor, Literal(extractor.name)))
+        graph.add((node, DIPL.extractorVersion, Literal(extractor.version)))
+        graph.add((node, DIPL.confidence, Literal(Decimal(str(round(evidence.confidence, 3))))))
+        return node

@@ -1,0 +1,186 @@
+"""Tests for kg.extract.actors (and the gazetteer it reads): who an article mentions.
+
+Names the reference data knows resolve to its entities; a title resolves to whoever held that
+office on the article's date; a person introduced by a title but unknown to the reference data
+becomes a new entity of the article. Every mention keeps its exact place in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.extract.actors import ActorExtractor
+from kg.extract.base import Doc, EntityRecord
+from kg.extract.dates import article_anchor
+from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.text import split_sentences
+from kg.reader import Article, article_from_record, read_articles
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ARTICLES = {a.id[:3]: a for a in read_articles(SEEDS)}
+
+SEED_000_KEYS = {
+    "country/CHN", "country/RUS", "country/UKR",
+    "person/xi-jinping", "person/vladimir-putin", "person/dmitry-medvedev", "person/li-haidong",
+    "org/UN", "org/SCO", "org/BRICS", "org/G20", "org/CPC", "org/UNITED-RUSSIA",
+    "org/china-foreign-affairs-university",
+}  # fmt: skip
+SEED_004_KEYS = {
+    "country/CHN", "country/RUS",
+    "person/xi-jinping", "person/vladimir-putin", "person/wang-yi",
+    "org/EAEU", "org/CPC", "org/SCO", "org/BRICS", "org/CSTO", "org/UNSC",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return load_gazetteer(SEEDS)
+
+
+def doc_of(article: Article) -> Doc:
+    return Doc(article, split_sentences(article.text), article_anchor(article.published, article.text))
+
+
+def article(text: str, published: str | None = "2021-12-15") -> Article:
+    return article_from_record({"id": "t1", "text": text, "published": published}, origin="test")
+
+
+def actors(
+    gazetteer: Gazetteer, item: Article | str, published: str | None = "2021-12-15"
+) -> dict[str, EntityRecord]:
+    item = article(item, published) if isinstance(item, str) else item
+    return {r.key: r for r in ActorExtractor(gazetteer)(doc_of(item))}  # type: ignore[union-attr]
+
+
+# -- the gazetteer: offices and who held them when --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("office", "of", "day", "holder"),
+    [
+        ("office/president", "country/RUS", dt.date(2009, 1, 1), "person/dmitry-medvedev"),
+        ("office/president", "country/RUS", dt.date(2021, 1, 1), "person/vladimir-putin"),
+        ("office/president", "country/CHN", dt.date(2021, 12, 15), "person/xi-jinping"),
+        ("office/president", "country/CHN", dt.date(2010, 1, 1), None),  # before Xi: not in the data
+        ("office/party-chairman", "org/UNITED-RUSSIA", dt.date(2022, 12, 21), "person/dmitry-medvedev"),
+    ],
+)
+def test_gazetteer_holder_depends_on_the_day(gazetteer: Gazetteer, office, of, day, holder) -> None:
+    assert gazetteer.holder(office, of, day) == holder
+
+
+# -- the seeds --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("seed", "keys"), [("000", SEED_000_KEYS), ("004", SEED_004_KEYS)])
+def test_actors_seed_entities_are_exactly_the_expected_ones(
+    gazetteer: Gazetteer, seed: str, keys: set
+) -> None:
+    assert set(actors(gazetteer, ARTICLES[seed])) == keys
+
+
+@pytest.mark.parametrize("seed", ["000", "004"])
+def test_actors_every_mention_slices_the_text_to_a_whole_word_surface(
+    gazetteer: Gazetteer, seed: str
+) -> None:
+    text = ARTICLES[seed].text
+    for record in actors(gazetteer, ARTICLES[seed]).values():
+        assert record.mentions, record.key
+        for mention in record.mentions:
+            surface = text[mention.start : mention.end]
+            assert surface in record.aliases
+            assert surface == surface.strip() and surface[0].isalnum(), f"{record.key}: {surface!r}"
+            assert not text[mention.end : mention.end + 1].isalnum()  # never half a word
+            assert mention.start == 0 or not text[mention.start - 1].isalnum()
+
+
+def test_actors_the_chinese_president_in_seed_004_is_xi_jinping(gazetteer: Gazetteer) -> None:
+    text = ARTICLES["004"].text
+    xi = actors(gazetteer, ARTICLES["004"])["person/xi-jinping"]
+    titled = [m for m in xi.mentions if "Chinese President" in text[m.start : m.end]]
+    assert titled and all(m.reason == "office held on 2021-12-15" for m in titled)
+
+
+def test_actors_known_people_speak_for_their_country(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, ARTICLES["004"])
+    assert found["person/xi-jinping"].known and found["person/xi-jinping"].type == "Person"
+    assert (found["person/xi-jinping"].represents, found["person/wang-yi"].represents) == ("country/CHN",) * 2
+    assert found["country/CHN"].represents is None
+
+
+# -- titles resolve through the office held on the article's date --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("published", "person"),
+    [("2009-06-01", "person/dmitry-medvedev"), ("2021-06-01", "person/vladimir-putin")],
+)
+def test_actors_a_title_resolves_to_the_holder_on_the_article_date(
+    gazetteer: Gazetteer, published, person
+) -> None:
+    text = "Talks went well, the Russian President said."
+    found = actors(gazetteer, text, published)
+    assert set(found) == {"country/RUS", person}
+    (mention,) = found[person].mentions
+    assert text[mention.start : mention.end] == "Russian President"
+
+
+def test_actors_a_title_without_a_dated_article_resolves_to_nobody(gazetteer: Gazetteer) -> None:
+    assert set(actors(gazetteer, "Talks went well, the Russian President said.", None)) == {"country/RUS"}
+
+
+def test_actors_title_before_a_known_name_is_not_a_second_mention(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "President Xi Jinping spoke.")
+    assert set(found) == {"person/xi-jinping"}
+    assert found["person/xi-jinping"].aliases == ("Xi Jinping",)
+
+
+def test_actors_title_span_does_not_swallow_the_word_before(gazetteer: Gazetteer) -> None:
+    text = "In Moscow, President of Russia said the talks went well."
+    mentions = actors(gazetteer, text)["person/vladimir-putin"].mentions
+    assert [text[m.start : m.end] for m in mentions] in (["President"], ["President of Russia"])
+
+
+# -- people the reference data does not know -------------------------------------------------------
+
+
+def test_actors_unknown_person_introduced_by_title_is_a_new_person(gazetteer: Gazetteer) -> None:
+    text = "Foreign Minister Ana Lopez met Chinese Foreign Minister Wang Yi on Monday."
+    found = actors(gazetteer, text)
+    lopez = found["person/ana-lopez"]
+    assert (lopez.type, lopez.label, lopez.known, lopez.represents) == ("Person", "Ana Lopez", False, None)
+    (mention,) = lopez.mentions
+    assert text[mention.start : mention.end] == "Ana Lopez"
+    assert found["person/wang-yi"].known
+
+
+def test_actors_unknown_person_introduced_by_apposition(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "Maria Santos, a professor at Lisbon University, said so.")
+    assert found["person/maria-santos"].known is False
+    assert found["org/lisbon-university"].type == "Organisation"
+
+
+# -- names that are not actors ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("Bilateral trade surpassed US$100 billion this year.", set()),
+        ("The US and China held talks.", {"country/USA", "country/CHN"}),  # the same letters, as a name
+        ("The U.S. said no.", {"country/USA"}),
+    ],
+)
+def test_actors_a_currency_is_not_a_country(gazetteer: Gazetteer, text: str, keys: set) -> None:
+    assert set(actors(gazetteer, text)) == keys
+
+
+def test_actors_one_record_per_entity_with_every_mention(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "Xi Jinping met Putin. Xi said Vladimir Putin agreed.")
+    putin = found["person/vladimir-putin"]
+    assert len(found) == 2
+    assert [m.sentence for m in putin.mentions] == [0, 1]
+    assert putin.aliases == ("Putin", "Vladimir Putin")
