@@ -1,0 +1,135 @@
+"""The `kg` command as a user runs it: ingest, query, export, stats and validate over a store on disk."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.settings import PROJECT_ROOT
+
+SEEDS = PROJECT_ROOT / "seeds"
+runner = CliRunner()
+
+MEETINGS = """
+SELECT ?start ?end ?medium WHERE {
+  ?m a dipl:Meeting ; dipl:status dipl:Occurred ; dipl:dateStart ?start ; dipl:dateEnd ?end ;
+     dipl:participant <https://w3id.org/dipkg/id/person/xi-jinping>,
+                      <https://w3id.org/dipkg/id/person/vladimir-putin> ;
+     dipl:medium/skos:notation ?medium .
+} ORDER BY ?start
+"""
+
+
+def kg(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+def test_cli_ingest_seeds_then_query_the_xi_putin_calls(store: str):
+    code, out = kg("ingest", str(SEEDS), "--store", store)
+    assert code == 0, out
+    assert "ingested 2 articles" in out
+    code, out = kg("query", MEETINGS, "--store", store, "--format", "json")
+    assert code == 0, out
+    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(out)["results"]["bindings"]]
+    video = [r for r in rows if r["medium"] == "video"]
+    assert {"start": "2021-12-15", "end": "2021-12-15", "medium": "video"} in video
+    late_december = [r for r in video if r["start"].startswith("2022-12")]
+    assert late_december and all("2022-12-22" <= r["start"] <= r["end"] <= "2022-12-31" for r in late_december)
+
+
+def test_cli_ingesting_twice_leaves_the_triple_count_unchanged(store: str):
+    kg("ingest", str(SEEDS), "--store", store)
+    _, first = kg("stats", "--store", store, "--json")
+    kg("ingest", str(SEEDS), "--store", store)
+    _, second = kg("stats", "--store", store, "--json")
+    assert json.loads(first)["triples"] == json.loads(second)["triples"] > 0
+
+
+def test_cli_a_bad_file_is_named_skipped_and_the_good_ones_stored(store: str, tmp_path: Path):
+    batch = tmp_path / "batch"
+    shutil.copytree(SEEDS, batch, ignore=shutil.ignore_patterns("reference"))
+    (batch / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    code, out = kg("ingest", str(batch), "--store", store)
+    assert code == 1
+    assert "broken.txt" in out and "ingested 2 articles" in out
+    _, stats = kg("stats", "--store", store, "--json")
+    assert json.loads(stats)["article_graphs"] == 2
+
+
+def test_cli_validate_exit_codes(store: str, tmp_path: Path):
+    kg("ingest", str(SEEDS), "--store", store)
+    code, out = kg("validate", "--store", store)
+    assert code == 0, out
+    assert "2 of 2 graph(s) conform" in out
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix dipl: <https://w3id.org/dipkg/ontology#> .\n<http://x/a> a dipl:Article .\n")
+    assert kg("validate", str(bad))[0] == 1
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle {")
+    assert kg("validate", str(garbage))[0] == 2
+
+
+@pytest.mark.parametrize("fmt", ["nquads", "trig", "jsonld", "turtle", "ntriples", "rdfxml"])
+def test_cli_export_rdf_parses_back_to_the_same_triples(store: str, tmp_path: Path, fmt: str):
+    import pyoxigraph as ox
+
+    from kg.store import RDF_FORMATS
+
+    kg("ingest", str(SEEDS), "--store", store)
+    out = tmp_path / f"export.{fmt}"
+    code, message = kg("export", "rdf", "--format", fmt, "-o", str(out), "--store", store)
+    assert code == 0, message
+    parsed = list(ox.parse(path=str(out), format=RDF_FORMATS[fmt]))
+    _, stats = kg("stats", "--store", store, "--json")
+    total = json.loads(stats)["triples"]
+    if fmt in {"nquads", "trig", "jsonld"}:
+        assert len(parsed) == total
+    else:  # merged into one graph: triples that occur in several graphs count once
+        assert 0.5 * total < len(parsed) <= total
+
+
+def test_cli_export_one_article_and_a_missing_one(store: str):
+    kg("ingest", str(SEEDS), "--store", store)
+    code, out = kg("export", "rdf", "--format", "turtle", "--article", "004_4b31d466614f82fc", "--store", store)
+    assert code == 0 and "dipl:Meeting" in out
+    code, out = kg("export", "rdf", "--article", "nope", "--store", store)
+    assert code == 2 and "No article 'nope'" in out
+
+
+def test_cli_query_errors_are_clear(store: str):
+    kg("ingest", str(SEEDS), "--store", store)
+    code, out = kg("query", "SELECT WHERE {", "--store", store)
+    assert code == 2 and "error" in out
+    code, out = kg("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store", str(Path(store).parent / "none"))
+    assert code == 2 and "kg ingest" in out
+
+
+def test_cli_table_output_and_store_from_environment(store: str, monkeypatch: pytest.MonkeyPatch):
+    from kg.settings import get_settings
+
+    monkeypatch.setenv("KG_STORE", store)
+    get_settings.cache_clear()
+    try:
+        assert kg("ingest", str(SEEDS))[0] == 0
+        code, out = kg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?a a dipl:Article }")
+    finally:
+        get_settings.cache_clear()
+    assert code == 0 and out.splitlines()[0].strip() == "n" and "(1 row)" in out
+
+
+def test_cli_runs_as_python_dash_m():
+    result = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and "ingest" in result.stdout
