@@ -55,9 +55,7 @@ class Mapper:
 
     def to_graph(self, doc: Doc, produced: Sequence[tuple[Extractor, Sequence[Record]]]) -> Graph:
         """The article's named-graph content: the article, its mentions, events and provenance."""
-        graph = Graph()
-        for prefix, namespace in self.ontology.prefixes.items():
-            graph.bind(prefix, namespace)
+        graph = Graph(bind_namespaces="none")  # prefixes are bound where graphs are serialised
         article = article_iri(doc.article.id)
         self._add_article(graph, article, doc.article)
         for extractor, records in produced:

@@ -130,7 +130,7 @@ class ActorExtractor:
 
     def _appositions(self, doc: Doc, known_labels: set[str]) -> list[_Found]:
         found = []
-        for match in _APPOSITION.finditer(normalise(doc.article.text)):
+        for match in _APPOSITION.finditer(doc.normalised):
             label = match.group(1)
             if label in known_labels or label.split()[0] in {"The", "This", "That", "In", "On"}:
                 continue
@@ -140,7 +140,7 @@ class ActorExtractor:
 
     def _institutions(self, doc: Doc, names: list[Match]) -> list[_Found]:
         found = []
-        for match in _INSTITUTION.finditer(normalise(doc.article.text)):
+        for match in _INSTITUTION.finditer(doc.normalised):
             start, end = match.span()
             if match.group().startswith("The "):
                 start += 4

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import ClassVar, Protocol, runtime_checkable
 
 from kg.extract.dates import When
@@ -100,6 +101,13 @@ class Doc:
     sentences: Sequence[Sentence]
     anchor: When | None = None  # the article's date, or the window its text allows
     records: list[Record] = field(default_factory=list)
+
+    @cached_property
+    def normalised(self) -> str:
+        """The article text with typographic characters replaced one for one (offsets unchanged)."""
+        from kg.extract.text import normalise  # text.py imports this module
+
+        return normalise(self.article.text)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence that contains a character offset."""

@@ -16,7 +16,6 @@ from typing import ClassVar
 import kg
 from kg.extract.base import Doc, EntityRecord, Evidence, EventRecord, Record, Sentence
 from kg.extract.dates import When, find_times
-from kg.extract.text import normalise
 
 MEDIUM_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("video", re.compile(r"\bvideo[- ]?(?:link|call|conference|summit|meeting|chat)|\bvia video\b|\bby video\b|"
@@ -91,7 +90,7 @@ class MeetingExtractor:
         organisations: list[EntityRecord],
         meetings: list[_Meeting],
     ) -> list[_Mention]:
-        text = normalise(doc.article.text)
+        text = doc.normalised
         body = text[sentence.start : sentence.end]
         if not MEETING_CUE.search(body) and not any(p.search(body) for _, p in MEDIUM_CUES):
             return []
