@@ -18,9 +18,7 @@ PROBLEM_TYPE_BASE = "https://w3id.org/dipkg/problems/"
 MEDIA_TYPE = "application/problem+json"
 
 
-def problem(
-    request: Request, status: int, title: str, detail: str, slug: str, **extra: Any
-) -> JSONResponse:
+def problem(request: Request, status: int, title: str, detail: str, slug: str, **extra: Any) -> JSONResponse:
     """A problem response."""
     body = {
         "type": PROBLEM_TYPE_BASE + slug,
@@ -41,8 +39,12 @@ async def _kg_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, HTTPException)
-    slug = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable"}.get(error.status_code, "http-error")
-    response = problem(request, error.status_code, slug.replace("-", " ").capitalize(), str(error.detail), slug)
+    slug = {404: "not-found", 405: "method-not-allowed", 406: "not-acceptable"}.get(
+        error.status_code, "http-error"
+    )
+    response = problem(
+        request, error.status_code, slug.replace("-", " ").capitalize(), str(error.detail), slug
+    )
     response.headers.update(error.headers or {})
     return response
 
@@ -56,7 +58,9 @@ async def _validation_error(request: Request, error: Exception) -> JSONResponse:
 
 async def _server_error(request: Request, error: Exception) -> JSONResponse:
     logger.exception("unhandled error on %s", request.url.path)
-    return problem(request, 500, "Internal error", "The server failed; the log has the details.", "internal-error")
+    return problem(
+        request, 500, "Internal error", "The server failed; the log has the details.", "internal-error"
+    )
 
 
 def install(app: FastAPI) -> None:

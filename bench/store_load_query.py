@@ -294,8 +294,13 @@ def time_query(run: Callable[[], list[Row]], name: str, *, runs: int, timeout: f
         if attempt:  # the first attempt is the warm-up
             timings.append((time.perf_counter() - started) * 1000)
     median = round(statistics.median(timings), 2)
-    return {"median_ms": median, "timed_out": False, "runs_ms": [round(t, 2) for t in timings],
-            "rows": len(rows), "check": fingerprint(name, rows)}
+    return {
+        "median_ms": median,
+        "timed_out": False,
+        "runs_ms": [round(t, 2) for t in timings],
+        "rows": len(rows),
+        "check": fingerprint(name, rows),
+    }
 
 
 def run_query_mix(query: Callable[[str], list[Row]], *, runs: int, timeout: float) -> dict[str, Result]:
@@ -319,8 +324,10 @@ def directory_mb(path: Path) -> float:
 
 
 def oxigraph_rows(store: Any, sparql: str) -> list[Row]:
-    return [tuple("" if t is None else t.value for t in solution)
-            for solution in store.query(sparql, use_default_graph_as_union=True)]
+    return [
+        tuple("" if t is None else t.value for t in solution)
+        for solution in store.query(sparql, use_default_graph_as_union=True)
+    ]
 
 
 def rdflib_rows(dataset: Any, sparql: str) -> list[Row]:
@@ -337,9 +344,14 @@ def transactional_ingest(store: Any, updates: list[tuple[str, int]]) -> Result:
         latencies.append(time.perf_counter() - before)
     seconds = time.perf_counter() - started
     triples = sum(count for _, count in updates)
-    return {"articles": len(updates), "triples": triples, "seconds": round(seconds, 3),
-            "articles_per_s": round(len(updates) / seconds, 1), "triples_per_s": round(triples / seconds),
-            "median_ms": round(statistics.median(latencies) * 1000, 3)}
+    return {
+        "articles": len(updates),
+        "triples": triples,
+        "seconds": round(seconds, 3),
+        "articles_per_s": round(len(updates) / seconds, 1),
+        "triples_per_s": round(triples / seconds),
+        "median_ms": round(statistics.median(latencies) * 1000, 3),
+    }
 
 
 def bench_oxigraph(args: argparse.Namespace) -> Result:
@@ -352,8 +364,12 @@ def bench_oxigraph(args: argparse.Namespace) -> Result:
     store.bulk_load(path=args.data, format=pyoxigraph.RdfFormat.N_QUADS)
     load_s = time.perf_counter() - started
     log(f"  bulk_load: {load_s:.2f} s")
-    result = {"load_s": round(load_s, 3), "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
-              "disk_mb": directory_mb(store_dir), "version": pyoxigraph.__version__}
+    result = {
+        "load_s": round(load_s, 3),
+        "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
+        "disk_mb": directory_mb(store_dir),
+        "version": pyoxigraph.__version__,
+    }
     result["queries"] = run_query_mix(lambda q: oxigraph_rows(store, q), runs=args.runs, timeout=args.timeout)
     result["peak_rss_mb"] = round(memory_mb("VmHWM") - baseline, 1)
     result.update(optimize_and_requery(store, args))
@@ -391,8 +407,11 @@ def bench_rdflib(args: argparse.Namespace) -> Result:
     dataset.parse(args.data, format="nquads")
     load_s = time.perf_counter() - started
     log(f"  parse: {load_s:.2f} s")
-    result = {"load_s": round(load_s, 3), "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
-              "version": rdflib.__version__}
+    result = {
+        "load_s": round(load_s, 3),
+        "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
+        "version": rdflib.__version__,
+    }
     result["queries"] = run_query_mix(lambda q: rdflib_rows(dataset, q), runs=args.runs, timeout=args.timeout)
     result["peak_rss_mb"] = round(memory_mb("VmHWM") - baseline, 1)
     return result
@@ -413,8 +432,11 @@ def bench_oxrdflib(args: argparse.Namespace) -> Result:
         return {"skipped": f"oxrdflib load failed: {error!r}"}
     load_s = time.perf_counter() - started
     log(f"  parse (ox-nquads): {load_s:.2f} s")
-    result = {"load_s": round(load_s, 3), "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
-              "version": metadata.version("oxrdflib")}
+    result = {
+        "load_s": round(load_s, 3),
+        "rss_after_load_mb": round(memory_mb("VmRSS") - baseline, 1),
+        "version": metadata.version("oxrdflib"),
+    }
     result["queries"] = run_query_mix(lambda q: rdflib_rows(dataset, q), runs=args.runs, timeout=args.timeout)
     result["peak_rss_mb"] = round(memory_mb("VmHWM") - baseline, 1)
     return result
@@ -439,9 +461,24 @@ def spawn_backend(name: str, args: argparse.Namespace, *, data: Path, workdir: P
     """Run one backend in a fresh interpreter so its memory figures are its own."""
     log(f"[{name}]")
     result_path = workdir / f"{name}.json"
-    command = [sys.executable, __file__, "--backend", name, "--data", str(data), "--workdir", str(workdir),
-               "--result", str(result_path), "--runs", str(args.runs), "--timeout", str(args.timeout),
-               "--tx-articles", str(args.tx_articles)]
+    command = [
+        sys.executable,
+        __file__,
+        "--backend",
+        name,
+        "--data",
+        str(data),
+        "--workdir",
+        str(workdir),
+        "--result",
+        str(result_path),
+        "--runs",
+        str(args.runs),
+        "--timeout",
+        str(args.timeout),
+        "--tx-articles",
+        str(args.tx_articles),
+    ]
     completed = subprocess.run(command, check=False)
     if completed.returncode != 0 or not result_path.exists():
         return {"error": f"subprocess exited with status {completed.returncode}"}
@@ -473,14 +510,26 @@ def table_rows(results: dict[str, Result], info: Result, timeout: float) -> list
     ox, rd = results.get("oxigraph", {}), results.get("rdflib", {})
     both = measured(ox) and measured(rd)
     rows = [
-        ["load (s)", *(f"{r['load_s']:,.2f}" for r in results.values()),
-         ratio(rd.get("load_s"), ox.get("load_s")) if both else ""],
-        ["load (triples/s)", *(f"{info['triples'] / r['load_s']:,.0f}" for r in results.values()),
-         ratio(rd.get("load_s"), ox.get("load_s")) if both else ""],
-        ["RSS after load, delta (MB)", *(f"{r['rss_after_load_mb']:,.0f}" for r in results.values()),
-         ratio(rd.get("rss_after_load_mb"), ox.get("rss_after_load_mb")) if both else ""],
-        ["peak RSS, delta (MB)", *(f"{r['peak_rss_mb']:,.0f}" for r in results.values()),
-         ratio(rd.get("peak_rss_mb"), ox.get("peak_rss_mb")) if both else ""],
+        [
+            "load (s)",
+            *(f"{r['load_s']:,.2f}" for r in results.values()),
+            ratio(rd.get("load_s"), ox.get("load_s")) if both else "",
+        ],
+        [
+            "load (triples/s)",
+            *(f"{info['triples'] / r['load_s']:,.0f}" for r in results.values()),
+            ratio(rd.get("load_s"), ox.get("load_s")) if both else "",
+        ],
+        [
+            "RSS after load, delta (MB)",
+            *(f"{r['rss_after_load_mb']:,.0f}" for r in results.values()),
+            ratio(rd.get("rss_after_load_mb"), ox.get("rss_after_load_mb")) if both else "",
+        ],
+        [
+            "peak RSS, delta (MB)",
+            *(f"{r['peak_rss_mb']:,.0f}" for r in results.values()),
+            ratio(rd.get("peak_rss_mb"), ox.get("peak_rss_mb")) if both else "",
+        ],
     ]
     for name, (label, _) in QUERIES.items():
         cells = [describe_ms(r["queries"][name], timeout) for r in results.values()]
@@ -497,8 +546,13 @@ def query_speedup(ox: Result, rd: Result, name: str, timeout: float) -> str:
 
 def format_table(header: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in
-                       enumerate(zip(row, widths, strict=True))) for row in [header, *rows]]
+    lines = [
+        "  ".join(
+            cell.ljust(w) if i == 0 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [header, *rows]
+    ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
 
@@ -515,9 +569,14 @@ def agreement(results: dict[str, Result]) -> list[str]:
 
 def optimize_lines(oxigraph: Result, timeout: float) -> list[str]:
     header = ["query (pyoxigraph on disk)", "after bulk_load (ms)", "after optimize() (ms)"]
-    rows = [[label, describe_ms(oxigraph["queries"][name], timeout),
-             describe_ms(oxigraph["queries_optimized"][name], timeout)]
-            for name, (label, _) in QUERIES.items()]
+    rows = [
+        [
+            label,
+            describe_ms(oxigraph["queries"][name], timeout),
+            describe_ms(oxigraph["queries_optimized"][name], timeout),
+        ]
+        for name, (label, _) in QUERIES.items()
+    ]
     took = f"Store.optimize() after bulk_load took {oxigraph['optimize_s']:.2f} s"
     return [f"{took}; the same queries before and after it:", format_table(header, rows)]
 
@@ -525,32 +584,44 @@ def optimize_lines(oxigraph: Result, timeout: float) -> list[str]:
 def ingest_lines(results: dict[str, Result]) -> list[str]:
     lines = []
     reingest = results.get("oxigraph", {}).get("tx_reingest", {})
-    for label, tx in (("into an empty store", results.get("oxigraph-tx", {})),
-                      ("re-ingest into the loaded store", reingest)):
+    for label, tx in (
+        ("into an empty store", results.get("oxigraph-tx", {})),
+        ("re-ingest into the loaded store", reingest),
+    ):
         if "articles_per_s" in tx:
-            lines.append(f"  {label}: {tx['articles']:,} articles ({tx['triples']:,} triples) in "
-                         f"{tx['seconds']:.2f} s = {tx['articles_per_s']:,.0f} articles/s "
-                         f"({tx['triples_per_s']:,} triples/s), median {tx['median_ms']:.2f} ms/article")
+            lines.append(
+                f"  {label}: {tx['articles']:,} articles ({tx['triples']:,} triples) in "
+                f"{tx['seconds']:.2f} s = {tx['articles_per_s']:,.0f} articles/s "
+                f"({tx['triples_per_s']:,} triples/s), median {tx['median_ms']:.2f} ms/article"
+            )
     return lines
 
 
 def print_report(info: Result, results: dict[str, Result], args: argparse.Namespace) -> None:
     measured_results = {name: r for name, r in results.items() if name in BACKENDS and measured(r)}
-    print(f"\nDataset: {info['triples']:,} triples in {info['articles']:,} article graphs + reference graph, "
-          f"{info['persons']:,} persons, {info['file_mb']} MB N-Quads, seed {info['seed']}, "
-          f"generated in {info['generate_s']} s")
-    print(f"Python {platform.python_version()}, {os.cpu_count()} CPUs; "
-          + ", ".join(f"{BACKENDS[n]} {r['version']}" for n, r in measured_results.items()))
-    print(f"Queries over the union of named graphs; 1 warm-up + median of {args.runs} runs; "
-          f"timeout {args.timeout:g} s per run.\n")
+    print(
+        f"\nDataset: {info['triples']:,} triples in {info['articles']:,} article graphs + reference graph, "
+        f"{info['persons']:,} persons, {info['file_mb']} MB N-Quads, seed {info['seed']}, "
+        f"generated in {info['generate_s']} s"
+    )
+    print(
+        f"Python {platform.python_version()}, {os.cpu_count()} CPUs; "
+        + ", ".join(f"{BACKENDS[n]} {r['version']}" for n, r in measured_results.items())
+    )
+    print(
+        f"Queries over the union of named graphs; 1 warm-up + median of {args.runs} runs; "
+        f"timeout {args.timeout:g} s per run.\n"
+    )
     header = ["metric", *(BACKENDS[n] for n in measured_results), "rdflib / oxigraph"]
     print(format_table(header, table_rows(measured_results, info, args.timeout)))
     if "disk_mb" in results.get("oxigraph", {}):
         print(f"\npyoxigraph store on disk after bulk_load: {results['oxigraph']['disk_mb']:,} MB")
     if "queries_optimized" in results.get("oxigraph", {}):
         print("\n" + "\n".join(optimize_lines(results["oxigraph"], args.timeout)))
-    print("\nPer-article transactional ingest, pyoxigraph on disk "
-          "(one `DROP SILENT GRAPH; INSERT DATA` update per article):")
+    print(
+        "\nPer-article transactional ingest, pyoxigraph on disk "
+        "(one `DROP SILENT GRAPH; INSERT DATA` update per article):"
+    )
     print("\n".join(ingest_lines(results)))
     print("\nResult check across backends:")
     print("\n".join(agreement(measured_results)))
@@ -594,8 +665,9 @@ def main(argv: list[str] | None = None) -> int:
         log(f"Generating ~{args.triples:,} triples into {data} ...")
         info = generate_dataset(data, triples=args.triples, seed=args.seed)
         log(f"  {info['triples']:,} triples, {info['articles']:,} articles in {info['generate_s']} s")
-        results = {name: spawn_backend(name, args, data=data, workdir=workdir)
-                   for name in selected_backends(args)}
+        results = {
+            name: spawn_backend(name, args, data=data, workdir=workdir) for name in selected_backends(args)
+        }
     print_report(info, results, args)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -210,8 +210,12 @@ def _cell(term: Any) -> str:
 
 @export_app.command("rdf")
 def export_rdf(
-    fmt: Annotated[str, typer.Option("--format", help="turtle, nquads, trig, ntriples, jsonld or rdfxml.")] = "nquads",
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="turtle, nquads, trig, ntriples, jsonld or rdfxml.")
+    ] = "nquads",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
+    ] = None,
     article: Annotated[str | None, typer.Option("--article", help="Export one article's graph.")] = None,
     store: StoreOption = None,
 ) -> None:
@@ -303,7 +307,9 @@ def serve(
     settings = settings_with(store=store, host=host, port=port)
     configure_logging(settings.log_level)
     application = create_app(settings)
-    typer.echo(f"Serving {settings.store} at http://{settings.host}:{settings.port}/ (Ctrl+C to stop)", err=True)
+    typer.echo(
+        f"Serving {settings.store} at http://{settings.host}:{settings.port}/ (Ctrl+C to stop)", err=True
+    )
     uvicorn.run(application, host=settings.host, port=settings.port, log_level=settings.log_level.lower())
 
 

@@ -22,7 +22,9 @@ def export_rdf(store: Store, *, fmt: str, prefixes: dict[str, str], article_id: 
         NotFound: the article is not in the store.
     """
     if fmt not in DATASET_FORMATS + GRAPH_FORMATS:
-        raise BadRequest(f"Unknown RDF format '{fmt}'; use one of {', '.join(DATASET_FORMATS + GRAPH_FORMATS)}.")
+        raise BadRequest(
+            f"Unknown RDF format '{fmt}'; use one of {', '.join(DATASET_FORMATS + GRAPH_FORMATS)}."
+        )
     if article_id is not None:
         name = article_graph(article_id)
         if not store.has_graph(name):

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from decimal import Decimal
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.extract.base import Doc, EntityRecord, Evidence, EventRecord, Extractor, Record
+from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Extractor, Record
 from kg.ontology import Ontology
 from kg.reader import Article
 from kg.store import BASE

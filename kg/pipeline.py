@@ -162,4 +162,3 @@ def _parse(files: list[Path]) -> Graph:
     for path in files:
         graph.parse(path, format="turtle")
     return graph
-

@@ -257,11 +257,11 @@ class Store:
         if not isinstance(solutions, ox.QuerySolutions):
             raise QuerySyntaxError("Expected a SELECT query.")
         names = [v.value for v in solutions.variables]
-        return [
-            {name: from_ox(row[name]) for name in names if row[name] is not None} for row in solutions
-        ]
+        return [{name: from_ox(row[name]) for name in names if row[name] is not None} for row in solutions]
 
-    def dump(self, *, fmt: str = "nquads", graph: URIRef | None = None, prefixes: Mapping[str, str] | None = None) -> bytes:
+    def dump(
+        self, *, fmt: str = "nquads", graph: URIRef | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> bytes:
         """Serialise the whole dataset (or one graph) in one of :data:`RDF_FORMATS`."""
         options: dict[str, Any] = {"format": RDF_FORMATS[fmt]}
         if graph is not None:

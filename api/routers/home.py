@@ -77,7 +77,9 @@ def _meetings_rows(store: object, prefixes: dict[str, str]) -> str:
         when = start if start == end else f"{start} – {end}"
         cells = (when, str(row.get("people", "")), str(row.get("medium", "")))
         rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    return "".join(rows) or '<tr><td colspan="3">No meetings yet: run <code>kg ingest seeds/</code>.</td></tr>'
+    return (
+        "".join(rows) or '<tr><td colspan="3">No meetings yet: run <code>kg ingest seeds/</code>.</td></tr>'
+    )
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page")

@@ -84,7 +84,10 @@ async def _answer(
     request: Request, store: Any, ontology: Any, text: str | None, defaults: list[str], named: list[str]
 ) -> Response:
     if not text:
-        raise BadRequest("Send a SPARQL query in the 'query' parameter (GET or form) or as an application/sparql-query body.")
+        raise BadRequest(
+            "Send a SPARQL query in the 'query' parameter (GET or form) "
+            "or as an application/sparql-query body."
+        )
     accept = request.headers.get("accept")
     return await run_in_threadpool(_run, store, text, ontology.prefixes, defaults, named, accept)
 

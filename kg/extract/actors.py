@@ -62,7 +62,9 @@ class ActorExtractor:
         entry = self.gazetteer.entries[key]
         return _Found(key, entry.type, entry.label, True, self._evidence(doc, match.start, match.end), "")
 
-    def _evidence(self, doc: Doc, start: int, end: int, reason: str = "", confidence: float = 0.95) -> Evidence:
+    def _evidence(
+        self, doc: Doc, start: int, end: int, reason: str = "", confidence: float = 0.95
+    ) -> Evidence:
         return Evidence(start, end, doc.sentence_at(start).index, "mention", reason, confidence)
 
     # -- titles: "Foreign Minister Wang Yi", "the Chinese President" ------------------------
@@ -88,7 +90,12 @@ class ActorExtractor:
     def _unknown_name(self, tokens: list[Token], i: int, name_at: dict[int, Match]) -> int | None:
         """The last token of a 2-3 word capitalised name starting at ``i`` that the gazetteer lacks."""
         last = i
-        while last < len(tokens) and last - i < 3 and _CAPITALISED.match(tokens[last].text) and last not in name_at:
+        while (
+            last < len(tokens)
+            and last - i < 3
+            and _CAPITALISED.match(tokens[last].text)
+            and last not in name_at
+        ):
             last += 1
         return last - 1 if last - i >= 2 else None
 
@@ -98,7 +105,9 @@ class ActorExtractor:
         evidence = self._evidence(doc, tokens[first].start, tokens[last].end, "named with a title", 0.8)
         return _Found(f"person/{_slug(label)}", "Person", label, False, evidence, "")
 
-    def _holder(self, doc: Doc, tokens: list[Token], office: Match, name_at: dict[int, Match]) -> _Found | None:
+    def _holder(
+        self, doc: Doc, tokens: list[Token], office: Match, name_at: dict[int, Match]
+    ) -> _Found | None:
         """'the Chinese President', 'The President of China': the holder of that office on the day."""
         near = self._country_near(tokens, office, name_at)
         if near is None or doc.anchor is None or doc.anchor.day is None:
@@ -116,7 +125,10 @@ class ActorExtractor:
     def _country_near(
         self, tokens: list[Token], office: Match, name_at: dict[int, Match]
     ) -> tuple[str, int, int] | None:
-        """The country of a title and the span of the whole title: 'Chinese President', 'President of China'."""
+        """The country of a title, and the span of the whole title.
+
+        'Chinese President' and 'President of China' both name China.
+        """
         before = next((m for m in name_at.values() if m.last_token == office.first_token - 1), None)
         if before is not None and self.gazetteer.entries[str(before.values[0])].type == "Country":
             return str(before.values[0]), before.start, office.end
@@ -144,7 +156,9 @@ class ActorExtractor:
             start, end = match.span()
             if match.group().startswith("The "):
                 start += 4
-            if any(m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names):
+            if any(
+                m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names
+            ):
                 continue  # overlaps a known name without containing it: "Communist Party" of "... of China"
             if any(m.start <= start and end <= m.end for m in names):
                 continue

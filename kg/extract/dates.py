@@ -67,7 +67,9 @@ def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def find_times(text: str, anchor: When | None, *, start: int = 0, end: int | None = None) -> list[TimeExpression]:
+def find_times(
+    text: str, anchor: When | None, *, start: int = 0, end: int | None = None
+) -> list[TimeExpression]:
     """Time expressions in ``text[start:end]``, resolved against ``anchor``; overlapping ones dropped."""
     end = len(text) if end is None else end
     found: list[TimeExpression] = []
@@ -87,7 +89,9 @@ def _resolve(kind: str, match: re.Match[str], anchor: When | None) -> When | Non
     try:
         if "weekday" in groups or "rel" in groups:
             return _relative(groups, match.group().lower(), anchor, quoted)
-        month = int(groups["month"]) if groups["month"].isdigit() else MONTHS[groups["month"].lower().rstrip(".")]
+        month = (
+            int(groups["month"]) if groups["month"].isdigit() else MONTHS[groups["month"].lower().rstrip(".")]
+        )
         year = int(groups["year"]) if "year" in groups else _year_for(month, anchor)
         if year is None:
             return None
@@ -197,7 +201,9 @@ def infer_anchor(text: str) -> When | None:
     for match in _AFTER.finditer(text):
         sentence_end = text.find(".", match.end())
         window = When(start, end, "window", "", 0.5)
-        for found in find_times(text, window, start=match.end(), end=sentence_end if sentence_end > 0 else None):
+        for found in find_times(
+            text, window, start=match.end(), end=sentence_end if sentence_end > 0 else None
+        ):
             if found.when and found.when.day and start <= found.when.day < end:
                 start = found.when.day + dt.timedelta(days=1)
                 reasons.append(f"came after {found.when.day.isoformat()}")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 import kg
-from kg.extract.base import Doc, EntityRecord, Evidence, EventRecord, Record, Sentence
+from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.dates import When, find_times
 
 MEDIUM_CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -26,10 +26,15 @@ MEDIUM_CUES: list[tuple[str, re.Pattern[str]]] = [
                              r"\bhost(?:s|ed)?\b|\bstate visit\b", re.I)),
 ]  # fmt: skip
 MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|summit|visit|visits|visited|call|called|video link|conversation)\b", re.I
+    r"\b(?:met|meet|meets|meeting|talks|summit|visit|visits|visited|call|called|video link|conversation)\b",
+    re.I,
 )
-RELATION_CUE = re.compile(r"\b(?:met(?: with)?|meeting with|talks with|call with|spoke (?:by phone )?with|visit by)\b", re.I)
-ANAPHORIC_PAIR = re.compile(r"\b(?:the two (?:leaders|presidents|heads|sides|counterparts)|both (?:leaders|sides))\b", re.I)
+RELATION_CUE = re.compile(
+    r"\b(?:met(?: with)?|meeting with|talks with|call with|spoke (?:by phone )?with|visit by)\b", re.I
+)
+ANAPHORIC_PAIR = re.compile(
+    r"\b(?:the two (?:leaders|presidents|heads|sides|counterparts)|both (?:leaders|sides))\b", re.I
+)
 PLANNED = re.compile(r"\b(?:upcoming|will (?:meet|visit|hold|travel)|to visit|plans? to|is expected to|"
                      r"scheduled to|forthcoming)\b", re.I)  # fmt: skip
 ACCOMPANIED = re.compile(r"\baccompanied by\b", re.I)
@@ -228,7 +233,9 @@ class MeetingExtractor:
 
 
 def _participants(meeting: _Meeting) -> set[str]:
-    return set().union(*(m.participants for m in meeting.mentions if m.relational or len(m.participants) >= 2))
+    return set().union(
+        *(m.participants for m in meeting.mentions if m.relational or len(m.participants) >= 2)
+    )
 
 
 def _first(meeting: _Meeting, attribute: str) -> str | None:

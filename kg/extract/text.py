@@ -85,7 +85,10 @@ class Token:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``normalise(text)[start:end]``: words, dotted acronyms (U.S.), possessive 's, marks."""
     norm = normalise(text)
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(norm, start, len(norm) if end is None else end)]
+    return [
+        Token(m.group(), m.start(), m.end())
+        for m in _TOKEN.finditer(norm, start, len(norm) if end is None else end)
+    ]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

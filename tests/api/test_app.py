@@ -31,7 +31,9 @@ def assert_problem(response, status: int) -> dict:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"] and body["type"].startswith("https://")
+    assert (
+        body["status"] == status and body["title"] and body["detail"] and body["type"].startswith("https://")
+    )
     return body
 
 

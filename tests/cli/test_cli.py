@@ -47,7 +47,9 @@ def test_cli_ingest_seeds_then_query_the_xi_putin_calls(store: str):
     video = [r for r in rows if r["medium"] == "video"]
     assert {"start": "2021-12-15", "end": "2021-12-15", "medium": "video"} in video
     late_december = [r for r in video if r["start"].startswith("2022-12")]
-    assert late_december and all("2022-12-22" <= r["start"] <= r["end"] <= "2022-12-31" for r in late_december)
+    assert late_december and all(
+        "2022-12-22" <= r["start"] <= r["end"] <= "2022-12-31" for r in late_december
+    )
 
 
 def test_cli_ingesting_twice_leaves_the_triple_count_unchanged(store: str):
@@ -103,7 +105,9 @@ def test_cli_export_rdf_parses_back_to_the_same_triples(store: str, tmp_path: Pa
 
 def test_cli_export_one_article_and_a_missing_one(store: str):
     kg("ingest", str(SEEDS), "--store", store)
-    code, out = kg("export", "rdf", "--format", "turtle", "--article", "004_4b31d466614f82fc", "--store", store)
+    code, out = kg(
+        "export", "rdf", "--format", "turtle", "--article", "004_4b31d466614f82fc", "--store", store
+    )
     assert code == 0 and "dipl:Meeting" in out
     code, out = kg("export", "rdf", "--article", "nope", "--store", store)
     assert code == 2 and "No article 'nope'" in out
@@ -113,7 +117,9 @@ def test_cli_query_errors_are_clear(store: str):
     kg("ingest", str(SEEDS), "--store", store)
     code, out = kg("query", "SELECT WHERE {", "--store", store)
     assert code == 2 and "error" in out
-    code, out = kg("query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store", str(Path(store).parent / "none"))
+    code, out = kg(
+        "query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1", "--store", str(Path(store).parent / "none")
+    )
     assert code == 2 and "kg ingest" in out
 
 
@@ -131,5 +137,7 @@ def test_cli_table_output_and_store_from_environment(store: str, monkeypatch: py
 
 
 def test_cli_runs_as_python_dash_m():
-    result = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60
+    )
     assert result.returncode == 0 and "ingest" in result.stdout

@@ -40,7 +40,11 @@ def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     subprocess.run([*kg, "ingest", str(PROJECT_ROOT / "seeds")], env=env, check=True, capture_output=True)
     port = free_port()
     process = subprocess.Popen(
-        [*kg, "serve", "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        [*kg, "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     try:
