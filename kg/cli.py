@@ -230,6 +230,30 @@ def export_rdf(
             data = run_export(source, fmt=fmt, prefixes=prefixes, article_id=article)
         except KGError as error:
             raise fail(str(error), 2) from error
+    _write(data, output)
+
+
+@export_app.command("entities")
+def export_entities(
+    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export every entity the articles mention: id, label, type, aliases, Wikidata id, articles."""
+    from kg.export import ENTITY_COLUMNS, entity_rows, export_table
+
+    settings = settings_with(store=store)
+    with opened(settings, read_only=True) as source:
+        try:
+            data = export_table(entity_rows(source), ENTITY_COLUMNS, fmt=fmt)
+        except KGError as error:
+            raise fail(str(error), 2) from error
+    _write(data, output)
+
+
+def _write(data: bytes, output: Path | None) -> None:
     if output is None:
         sys.stdout.buffer.write(data)
     else:
@@ -288,6 +312,46 @@ def validate(
                 typer.echo(f"  {result['focus']} {result['path']}: {result['message']}")
     typer.echo(f"{len(graphs) - violations} of {len(graphs)} graph(s) conform")
     raise typer.Exit(1 if violations else 0)
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold file in the form of ANNOTATION.md.")],
+    corpus: Annotated[
+        Path | None, typer.Option(help="Corpus directory of JSON Lines files (default: $KG_CORPUS_DIR).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print scores and errors as JSON.")] = False,
+    details: Annotated[
+        bool, typer.Option("--details", help="List missed and invented items per article.")
+    ] = False,
+) -> None:
+    """Score the extractors against gold annotations: precision, recall and F1 per type."""
+    from kg.evaluate import evaluate as run_evaluate
+    from kg.pipeline import Pipeline
+
+    settings = settings_with(corpus_dir=corpus, validate_articles=False)
+    configure_logging("WARNING")
+    pipeline = Pipeline(settings)
+    try:
+        report = run_evaluate(
+            gold,
+            extract=lambda article: pipeline.extract(article)[0],
+            seeds_dir=settings.seeds_dir,
+            corpus_dir=settings.corpus_dir,
+        )
+    except KGError as error:
+        raise fail(str(error), 2) from error
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+        return
+    typer.echo(
+        f"{report.articles} articles scored"
+        + (f"; not found: {', '.join(report.missing)}" if report.missing else "")
+    )
+    typer.echo(report.table())
+    if details:
+        for error in report.errors:
+            typer.echo(f"{error['article']}: missed {error['missed']} invented {error['invented']}")
 
 
 # -- serve, settings, ontology -----------------------------------------------------------------

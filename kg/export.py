@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+
+from rdflib import RDFS
+
 from kg.errors import BadRequest, NotFound
+from kg.mapping import key_of
 from kg.ontology import DIPL_NS
 from kg.store import ARTICLE_GRAPH_BASE, RDF_FORMATS, Store, article_graph
 
@@ -34,6 +41,58 @@ def export_rdf(store: Store, *, fmt: str, prefixes: dict[str, str], article_id: 
         return store.dump(fmt=fmt, prefixes=prefixes)
     merged = store.query(MERGE_QUERY, union_default_graph=False)
     return merged.serialize(format=RDF_FORMATS[fmt])  # type: ignore[union-attr]
+
+
+ENTITY_COLUMNS = ("entity_id", "label", "type", "aliases", "wikidata", "articles")
+ENTITIES_QUERY = """
+SELECT ?entity (SAMPLE(?name) AS ?label) (SAMPLE(?class) AS ?type) (SAMPLE(?qid) AS ?wikidata)
+       (GROUP_CONCAT(DISTINCT ?alias; separator="\u0000") AS ?aliases)
+       (GROUP_CONCAT(DISTINCT ?id; separator="\u0000") AS ?articles)
+WHERE {
+  ?article dipl:mentions ?entity ; dipl:articleId ?id .
+  ?entity a ?class ; rdfs:label ?name .
+  VALUES ?class { dipl:Person dipl:Country dipl:Organisation }
+  OPTIONAL { ?entity dipl:alias ?alias }
+  OPTIONAL { ?entity dipl:wikidata ?qid }
+} GROUP BY ?entity ORDER BY ?entity
+"""
+
+
+def entity_rows(store: Store) -> list[dict[str, str]]:
+    """One row per entity that an article mentions, with the columns of :data:`ENTITY_COLUMNS`.
+
+    Multi-valued cells (aliases, articles) are joined with "; ", sorted.
+    """
+    rows = []
+    for row in store.select(ENTITIES_QUERY, prefixes={"dipl": DIPL_NS, "rdfs": str(RDFS)}):
+        rows.append(
+            {
+                "entity_id": key_of(row["entity"]),
+                "label": str(row["label"]),
+                "type": str(row["type"]).rsplit("#", 1)[-1],
+                "aliases": _joined(row.get("aliases")),
+                "wikidata": str(row.get("wikidata", "")),
+                "articles": _joined(row.get("articles")),
+            }
+        )
+    return rows
+
+
+def _joined(value: object) -> str:
+    return "; ".join(sorted(v for v in str(value or "").split("\u0000") if v))
+
+
+def export_table(rows: list[dict[str, str]], columns: tuple[str, ...], *, fmt: str) -> bytes:
+    """Rows as CSV (header first) or as a JSON list of objects."""
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False).encode("utf-8")
+    if fmt != "csv":
+        raise BadRequest(f"Unknown table format '{fmt}'; use csv or json.")
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 STATS_QUERY = """

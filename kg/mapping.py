@@ -18,11 +18,8 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Extractor, Record
 from kg.ontology import Ontology
 from kg.reader import Article
-from kg.store import BASE
+from kg.store import ID_BASE
 from kg.vocab import DIPL
-
-ID_BASE = BASE + "id/"
-KGID_PREFIX = "kgid"
 
 
 def iri(key: str) -> URIRef:
@@ -30,7 +27,7 @@ def iri(key: str) -> URIRef:
     return URIRef(ID_BASE + key)
 
 
-def key_of(node: URIRef) -> str:
+def key_of(node: object) -> str:
     """The local key of one of our IRIs (inverse of :func:`iri`)."""
     text = str(node)
     return text[len(ID_BASE) :] if text.startswith(ID_BASE) else text

@@ -28,6 +28,10 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "seeds",
         description="Directory of the seed articles and the reference data the extractor ships with.",
     )
+    corpus_dir: Path = Field(
+        default=PROJECT_ROOT.parent / "shared" / "corpus",
+        description="Directory of JSON Lines corpus files where `kg evaluate` looks up gold article ids.",
+    )
     host: str = Field(default="127.0.0.1", description="Interface `kg serve` listens on.")
     port: int = Field(default=8000, ge=0, le=65535, description="Port `kg serve` listens on (0: any free).")
     log_level: str = Field(default="INFO", description="Logging level: DEBUG, INFO, WARNING or ERROR.")

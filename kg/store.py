@@ -26,6 +26,7 @@ logger = logging.getLogger(__name__)
 
 BASE = "https://w3id.org/dipkg/"
 GRAPH_BASE = BASE + "graph/"
+ID_BASE = BASE + "id/"
 ONTOLOGY_GRAPH = URIRef(GRAPH_BASE + "ontology")
 REFERENCE_GRAPH = URIRef(GRAPH_BASE + "reference")
 ENTITIES_GRAPH = URIRef(GRAPH_BASE + "entities")

@@ -141,3 +141,40 @@ def test_cli_runs_as_python_dash_m():
         [sys.executable, "-m", "kg", "--help"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0 and "ingest" in result.stdout
+
+
+def test_cli_export_entities_csv_has_the_columns_and_one_row_per_entity(store: str):
+    import csv
+    import io
+
+    kg("ingest", str(SEEDS), "--store", store)
+    code, out = kg("export", "entities", "--format", "csv", "--store", store)
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == ["entity_id", "label", "type", "aliases", "wikidata", "articles"]
+    by_id = {row["entity_id"]: row for row in rows}
+    assert len(by_id) == len(rows)
+    xi = by_id["person/xi-jinping"]
+    assert (xi["label"], xi["type"], xi["wikidata"]) == ("Xi Jinping", "Person", "Q15031")
+    assert xi["articles"] == "000_288c75888d6de7ff; 004_4b31d466614f82fc"
+    assert "Xi" in xi["aliases"].split("; ")
+    assert by_id["person/li-haidong"]["type"] == "Person" and by_id["person/li-haidong"]["wikidata"] == ""
+    assert {row["type"] for row in rows} == {"Person", "Country", "Organisation"}
+
+
+def test_cli_evaluate_prints_precision_recall_f1_per_type():
+    code, out = kg("evaluate", str(PROJECT_ROOT / "tests" / "data" / "gold_small.json"), "--json")
+    assert code == 0, out
+    scores = json.loads(out)["scores"]
+    assert scores["Person"] == {
+        "gold": 4,
+        "predicted": 3,
+        "matched": 3,
+        "precision": 1.0,
+        "recall": 0.75,
+        "f1": 0.8571,
+    }
+    assert scores["Country"]["recall"] == 1.0
+    assert scores["Organisation"]["matched"] == 2 and scores["Organisation"]["predicted"] > 2
+    code, out = kg("evaluate", str(PROJECT_ROOT / "tests" / "data" / "gold_small.json"))
+    assert code == 0 and "F1" in out.splitlines()[1]

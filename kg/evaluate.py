@@ -1,0 +1,206 @@
+"""Scoring against gold annotations (``../shared/eval/ANNOTATION.md``): precision, recall and F1.
+
+A gold file is a JSON list with one object per article (``id``, ``published``, ``entities``,
+``meetings``, ``statements``). The articles are found by id among the seeds, in JSON Lines files
+beside the gold file, or in the corpus directory. The extractors run on each article in memory;
+nothing is stored.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kg.errors import BadRequest
+from kg.extract.base import Doc, EntityRecord
+from kg.reader import Article, read_articles
+
+logger = logging.getLogger(__name__)
+
+ENTITY_TYPES = ("Person", "Country", "Organisation")
+
+
+@dataclass
+class Score:
+    """Counts for one row of the table, and the measures derived from them."""
+
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.gold += other.gold
+        self.predicted += other.predicted
+        self.matched += other.matched
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {
+            "gold": self.gold,
+            "predicted": self.predicted,
+            "matched": self.matched,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f1": round(self.f1, 4),
+        }
+
+
+@dataclass
+class Report:
+    """Scores per row (entity types and 'all entities'), and the errors per article."""
+
+    rows: dict[str, Score] = field(default_factory=dict)
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    articles: int = 0
+    missing: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> Score:
+        return self.rows.setdefault(name, Score())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "missing": self.missing,
+            "scores": {name: score.as_dict() for name, score in self.rows.items()},
+            "errors": self.errors,
+        }
+
+    def table(self) -> str:
+        """The scores as a plain-text table."""
+        header = f"{'':<16}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"
+        lines = [header, "-" * len(header)]
+        for name, s in self.rows.items():
+            lines.append(
+                f"{name:<16}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
+                f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
+            )
+        return "\n".join(lines)
+
+
+def fold(text: str) -> str:
+    """A name folded for comparison: NFKC, typographic marks made plain, case and 'the' dropped."""
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").casefold().strip()
+    text = text.removeprefix("the ")
+    text = text.removesuffix("'s")
+    return " ".join(text.replace(".", "").split())
+
+
+def load_gold(path: Path) -> list[dict[str, Any]]:
+    """A gold file's articles.
+
+    Raises:
+        BadRequest: the file is not a JSON list of objects with ids.
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BadRequest(f"Cannot read gold file {path}: {error}") from error
+    if not isinstance(data, list) or not all(isinstance(d, dict) and d.get("id") for d in data):
+        raise BadRequest(f"{path}: a gold file is a JSON list of objects with an 'id' (see ANNOTATION.md).")
+    return data
+
+
+def find_articles(ids: Iterable[str], sources: Iterable[Path]) -> Iterator[Article]:
+    """The articles with the given ids, read from the sources in order until all are found."""
+    wanted = set(ids)
+    for source in sources:
+        if not wanted or not source.exists():
+            continue
+        for article in read_articles(source, on_error=lambda error: None):
+            if article.id in wanted:
+                wanted.discard(article.id)
+                yield article
+                if not wanted:
+                    return
+
+
+def article_sources(gold_path: Path, *, seeds_dir: Path, corpus_dir: Path | None) -> list[Path]:
+    """Where a gold file's articles may be: the seeds, JSON Lines beside the gold, the corpus."""
+    beside = sorted(p for p in gold_path.parent.glob("*.jsonl*") if p != gold_path)
+    sources = [seeds_dir, *beside]
+    if corpus_dir is not None:
+        sources += sorted(corpus_dir.glob("*.jsonl.gz"))
+    return sources
+
+
+def match_entities(gold: list[dict[str, Any]], predicted: list[EntityRecord]) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index) of entities that name the same thing.
+
+    Two entities match when their types agree and a folded name of one is a folded name of the
+    other (labels and aliases both count).
+    """
+    gold_names = [{fold(g["label"]), *(fold(a) for a in g.get("aliases", []))} for g in gold]
+    pred_names = [{fold(p.label), *(fold(a) for a in p.aliases)} for p in predicted]
+    pairs, used = [], set()
+    for strict in (True, False):  # labels first, then any shared name
+        for gi, g in enumerate(gold):
+            if any(gi == pair[0] for pair in pairs):
+                continue
+            for pi, p in enumerate(predicted):
+                if pi in used or p.type != g.get("type"):
+                    continue
+                same = fold(g["label"]) == fold(p.label) if strict else bool(gold_names[gi] & pred_names[pi])
+                if same:
+                    pairs.append((gi, pi))
+                    used.add(pi)
+                    break
+    return pairs
+
+
+def score_entities(report: Report, article_id: str, gold: list[dict[str, Any]], doc: Doc) -> None:
+    """Add one article's entity counts and errors to the report."""
+    predicted = [e for e in doc.entities if e.type in ENTITY_TYPES]
+    pairs = match_entities(gold, predicted)
+    for entity_type in ENTITY_TYPES:
+        row = report.row(entity_type)
+        row.gold += sum(1 for g in gold if g.get("type") == entity_type)
+        row.predicted += sum(1 for p in predicted if p.type == entity_type)
+        row.matched += sum(1 for gi, _ in pairs if gold[gi].get("type") == entity_type)
+    matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    missed = [f"{g['type']}:{g['label']}" for i, g in enumerate(gold) if i not in matched_gold]
+    extra = [f"{p.type}:{p.label}" for i, p in enumerate(predicted) if i not in matched_pred]
+    if missed or extra:
+        report.errors.append({"article": article_id, "missed": missed, "invented": extra})
+
+
+def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
+    """Score the extractors against a gold file.
+
+    Args:
+        gold_path: the gold JSON file.
+        extract: a function from an :class:`Article` to a ``Doc`` with records (the pipeline's).
+        seeds_dir: the project's seeds, searched first for article ids.
+        corpus_dir: the corpus of JSON Lines files, searched last.
+    """
+    gold = {item["id"]: item for item in load_gold(gold_path)}
+    report = Report()
+    sources = article_sources(gold_path, seeds_dir=seeds_dir, corpus_dir=corpus_dir)
+    found = {article.id: article for article in find_articles(gold, sources)}
+    report.missing = sorted(set(gold) - set(found))
+    for article_id, item in gold.items():
+        if article_id not in found:
+            continue
+        doc = extract(found[article_id])
+        score_entities(report, article_id, item.get("entities", []), doc)
+        report.articles += 1
+    total = report.row("all entities")
+    for entity_type in ENTITY_TYPES:
+        total.add(report.row(entity_type))
+    return report
