@@ -1,9 +1,11 @@
 """Actors: the people, countries and organisations an article mentions, resolved to entities.
 
-A first version (issue 2): gazetteer names and aliases; titles resolved through the office held
-on the article's date ("the Chinese President"); people the gazetteer does not know when news
-introduces them by title ("Foreign Minister Wang Yi") or apposition ("Li Haidong, a professor
-at ..."); and organisations named like institutions ("the China Foreign Affairs University").
+Gazetteer names and aliases; titles resolved through the office held on the article's date ("the
+Chinese President", "the President of Russia"), or, bare, through the first holder of that office the
+article introduced ("the President" in a readout); people the gazetteer does not know when news
+introduces them by title ("Foreign Minister Ana Lopez of Chile", "Crown Prince and Prime Minister
+Mohammed bin Salman") or apposition ("Li Haidong, a professor at ..."), and their later short forms
+("Lopez"); and organisations named like institutions ("the China Foreign Affairs University").
 """
 
 from __future__ import annotations
@@ -18,8 +20,17 @@ from kg.extract.base import Doc, EntityRecord, Evidence, Record
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.text import Match, Token, normalise, tokenize
 
-_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$")
-_APPOSITION = re.compile(r"(?:^|(?<=[.!?\n]\s))([A-Z][a-z]+(?: [A-Z][a-z]+){1,2}), (?:a|an|the) [a-z]")
+_CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$")
+#: Lowercase words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
+_PARTICLES = frozenset("bin bint ibn al el de da di du van von der den le la dos das del".split())
+_ROLES = (
+    "professor|minister|president|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|"
+    "ambassador|envoy|chairman|chairwoman|chair|director|official|senator|leader|head|chief|deputy|"
+    "governor|mayor|commissioner|representative|lawmaker|diplomat|researcher|fellow|analyst|expert"
+)
+_APPOSITION = re.compile(
+    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{_ROLES})\b"
+)
 _INSTITUTION = re.compile(
     r"\b(?:[A-Z][\w'&-]+ ){1,6}(?:University|Institute|Ministry|Parliament|Academy|Commission|Agency|"
     r"Foundation|Council|Organi[sz]ation)\b"
@@ -33,7 +44,8 @@ class _Found:
     label: str
     known: bool
     evidence: Evidence
-    surface: str
+    office: str | None = None  # the office a person was introduced with
+    represents: str | None = None
 
 
 class ActorExtractor:
@@ -53,14 +65,15 @@ class ActorExtractor:
         found = [self._known(doc, m) for m in names]
         found += self._institutions(doc, names)
         found = self._drop_inside_institutions(found)
-        found += self._titled(doc, tokens, names)
-        found += self._appositions(doc, {f.label for f in found})
+        found += self._titled(doc, tokens, names, found)
+        found += self._appositions(doc, found)
+        found += self._short_forms(doc, tokens, found)
         return self._records(doc, found)
 
     def _known(self, doc: Doc, match: Match) -> _Found:
         key = str(match.values[0])
         entry = self.gazetteer.entries[key]
-        return _Found(key, entry.type, entry.label, True, self._evidence(doc, match.start, match.end), "")
+        return _Found(key, entry.type, entry.label, True, self._evidence(doc, match.start, match.end))
 
     def _evidence(
         self, doc: Doc, start: int, end: int, reason: str = "", confidence: float = 0.95
@@ -69,9 +82,10 @@ class ActorExtractor:
 
     # -- titles: "Foreign Minister Wang Yi", "the Chinese President" ------------------------
 
-    def _titled(self, doc: Doc, tokens: list[Token], names: list[Match]) -> list[_Found]:
+    def _titled(self, doc: Doc, tokens: list[Token], names: list[Match], known: list[_Found]) -> list[_Found]:
         name_at = {m.first_token: m for m in names}
-        found = []
+        found: list[_Found] = []
+        bare: list[Match] = []
         for office in self.gazetteer.office_names.find(tokens):
             if any(m.first_token <= office.first_token <= m.last_token for m in names):
                 continue
@@ -80,30 +94,44 @@ class ActorExtractor:
                 continue  # "President Xi": the name itself is the mention
             unknown = self._unknown_name(tokens, after, name_at)
             if unknown is not None:
-                found.append(self._new_person(doc, tokens, office, unknown))
-                continue
-            holder = self._holder(doc, tokens, office, name_at)
-            if holder is not None:
-                found.append(holder)
-        return found
+                found.append(self._new_person(doc, tokens, office, unknown, name_at))
+            elif _is_title_chain(tokens, office):
+                continue  # "Crown Prince and Prime Minister ...": the last title names the person
+            else:
+                holder = self._holder(doc, tokens, office, name_at)
+                if holder is not None:
+                    found.append(holder)
+                else:
+                    bare.append(office)
+        return found + self._bare_titles(doc, bare, known + found)
 
     def _unknown_name(self, tokens: list[Token], i: int, name_at: dict[int, Match]) -> int | None:
-        """The last token of a 2-3 word capitalised name starting at ``i`` that the gazetteer lacks."""
+        """The last token of a 2-5 word name starting at ``i`` that the gazetteer lacks.
+
+        Names are capitalised words (initials allowed) with lowercase particles inside them.
+        """
         last = i
-        while (
-            last < len(tokens)
-            and last - i < 3
-            and _CAPITALISED.match(tokens[last].text)
-            and last not in name_at
-        ):
+        while last < len(tokens) and last - i < 5 and last not in name_at:
+            word = tokens[last].text
+            if not (_CAPITALISED.match(word) or (word in _PARTICLES and last > i)):
+                break
             last += 1
+        while last > i and tokens[last - 1].text in _PARTICLES:
+            last -= 1
         return last - 1 if last - i >= 2 else None
 
-    def _new_person(self, doc: Doc, tokens: list[Token], office: Match, last: int) -> _Found:
+    def _new_person(
+        self, doc: Doc, tokens: list[Token], office: Match, last: int, name_at: dict[int, Match]
+    ) -> _Found:
         first = office.last_token + 1
         label = " ".join(t.text for t in tokens[first : last + 1])
-        evidence = self._evidence(doc, tokens[first].start, tokens[last].end, "named with a title", 0.8)
-        return _Found(f"person/{_slug(label)}", "Person", label, False, evidence, "")
+        near = self._country_near(tokens, office, name_at, name_end=last)
+        start = near[1] if near else tokens[office.first_token].start
+        evidence = self._evidence(doc, start, tokens[last].end, "named with a title", 0.8)
+        return _Found(
+            f"person/{_slug(label)}", "Person", label, False, evidence,
+            office=str(office.values[0]), represents=near[0] if near else None,
+        )  # fmt: skip
 
     def _holder(
         self, doc: Doc, tokens: list[Token], office: Match, name_at: dict[int, Match]
@@ -119,36 +147,82 @@ class ActorExtractor:
                 entry = self.gazetteer.entries[person]
                 reason = f"office held on {doc.anchor.day.isoformat()}"
                 evidence = self._evidence(doc, start, end, reason, 0.85)
-                return _Found(person, "Person", entry.label, True, evidence, "")
+                return _Found(person, "Person", entry.label, True, evidence, office=str(office_key))
         return None
 
     def _country_near(
-        self, tokens: list[Token], office: Match, name_at: dict[int, Match]
+        self, tokens: list[Token], office: Match, name_at: dict[int, Match], *, name_end: int | None = None
     ) -> tuple[str, int, int] | None:
         """The country of a title, and the span of the whole title.
 
-        'Chinese President' and 'President of China' both name China.
+        'Chinese President', 'President of China' and 'President Xi Jinping of China' (with
+        ``name_end`` the last token of the name) all name China.
         """
         before = next((m for m in name_at.values() if m.last_token == office.first_token - 1), None)
-        if before is not None and self.gazetteer.entries[str(before.values[0])].type == "Country":
+        if before is not None and self._is_country(before):
             return str(before.values[0]), before.start, office.end
-        after = office.last_token + 1
+        after = (office.last_token if name_end is None else name_end) + 1
         if after < len(tokens) and tokens[after].text == "of" and after + 1 in name_at:
             country = name_at[after + 1]
-            return str(country.values[0]), office.start, country.end
+            if self._is_country(country) or name_end is None:
+                return str(country.values[0]), office.start, country.end
         return None
 
-    # -- people introduced by apposition, institutions ---------------------------------------
+    def _is_country(self, match: Match) -> bool:
+        return self.gazetteer.entries[str(match.values[0])].type == "Country"
 
-    def _appositions(self, doc: Doc, known_labels: set[str]) -> list[_Found]:
-        found = []
+    def _bare_titles(self, doc: Doc, bare: list[Match], found: list[_Found]) -> list[_Found]:
+        """'the President' with no country: the first person the article introduced in that office."""
+        day = doc.anchor.day if doc.anchor else None
+        resolved = []
+        for office in bare:
+            earlier = sorted(
+                (f for f in found if f.evidence.start < office.start), key=lambda f: f.evidence.start
+            )
+            for person in earlier:
+                offices = {person.office} | {h.office for h in self.gazetteer.offices_of(person.key, day)}
+                if person.type == "Person" and offices & {str(v) for v in office.values}:
+                    evidence = self._evidence(
+                        doc, office.start, office.end, f"the {person.label} introduced earlier", 0.7
+                    )
+                    resolved.append(_Found(person.key, "Person", person.label, person.known, evidence))
+                    break
+        return resolved
+
+    # -- people introduced by apposition, and their short forms ------------------------------
+
+    def _appositions(self, doc: Doc, found: list[_Found]) -> list[_Found]:
+        """'Li Haidong, a professor at ...', 'said Jake Sullivan, the national security adviser'."""
+        taken = [(f.evidence.start, f.evidence.end) for f in found]
+        people = []
         for match in _APPOSITION.finditer(doc.normalised):
+            start, end = match.span(1)
             label = match.group(1)
-            if label in known_labels or label.split()[0] in {"The", "This", "That", "In", "On"}:
+            if label.split()[0] in _NOT_FIRST_NAMES or any(s < end and start < e for s, e in taken):
                 continue
-            evidence = self._evidence(doc, match.start(1), match.end(1), "introduced by apposition", 0.8)
-            found.append(_Found(f"person/{_slug(label)}", "Person", label, False, evidence, ""))
-        return found
+            evidence = self._evidence(doc, start, end, "introduced by apposition", 0.8)
+            people.append(_Found(f"person/{_slug(label)}", "Person", label, False, evidence))
+        return people
+
+    def _short_forms(self, doc: Doc, tokens: list[Token], found: list[_Found]) -> list[_Found]:
+        """Later mentions of a new person by surname alone ('Lopez' after 'Ana Lopez')."""
+        surnames: dict[str, _Found] = {}
+        for item in found:
+            if item.type == "Person" and not item.known and " " in item.label:
+                surname = item.label.rsplit(" ", 1)[1]
+                if len(surname) > 2 and surname not in surnames:
+                    surnames[surname] = item
+        taken = [(f.evidence.start, f.evidence.end) for f in found]
+        short = []
+        for token in tokens:
+            person = surnames.get(token.text)
+            if person is None or token.start < person.evidence.end:
+                continue
+            if any(s <= token.start < e for s, e in taken):
+                continue
+            evidence = self._evidence(doc, token.start, token.end, f"short form of {person.label}", 0.75)
+            short.append(_Found(person.key, "Person", person.label, False, evidence))
+        return short
 
     def _institutions(self, doc: Doc, names: list[Match]) -> list[_Found]:
         found = []
@@ -164,7 +238,7 @@ class ActorExtractor:
                 continue
             label = doc.article.text[start:end]
             evidence = self._evidence(doc, start, end, "named like an institution", 0.7)
-            found.append(_Found(f"org/{_slug(label)}", "Organisation", normalise(label), False, evidence, ""))
+            found.append(_Found(f"org/{_slug(label)}", "Organisation", normalise(label), False, evidence))
         return found
 
     @staticmethod
@@ -194,15 +268,31 @@ class ActorExtractor:
                     mentions=tuple(i.evidence for i in items),
                     known=first.known,
                     aliases=aliases,
-                    represents=self._represents(doc, key) if first.type == "Person" else None,
+                    represents=self._represents(doc, items) if first.type == "Person" else None,
                 )
             )
         return records
 
-    def _represents(self, doc: Doc, person: str) -> str | None:
+    def _represents(self, doc: Doc, items: list[_Found]) -> str | None:
+        said = next((i.represents for i in items if i.represents), None)
+        if said is not None:
+            return said
         day = doc.anchor.day if doc.anchor else None
-        countries = {h.of for h in self.gazetteer.offices_of(person, day) if h.of.startswith("country/")}
+        holdings = self.gazetteer.offices_of(items[0].key, day)
+        countries = {h.of for h in holdings if h.of.startswith("country/")}
         return countries.pop() if len(countries) == 1 else None
+
+
+#: Capitalised words that start a sentence or a place, not a name.
+_NOT_FIRST_NAMES = frozenset(
+    "The This That These In On At As For But And When While After Before During".split()
+)
+
+
+def _is_title_chain(tokens: list[Token], office: Match) -> bool:
+    """Whether a title is followed by 'and' and another title ('Crown Prince and Prime Minister')."""
+    after = office.last_token + 1
+    return after < len(tokens) and tokens[after].text in {"and", "&"}
 
 
 def _is_currency(text: str, match: Match) -> bool:

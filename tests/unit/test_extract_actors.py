@@ -153,8 +153,42 @@ def test_actors_unknown_person_introduced_by_title_is_a_new_person(gazetteer: Ga
     lopez = found["person/ana-lopez"]
     assert (lopez.type, lopez.label, lopez.known, lopez.represents) == ("Person", "Ana Lopez", False, None)
     (mention,) = lopez.mentions
-    assert text[mention.start : mention.end] == "Ana Lopez"
+    assert text[mention.start : mention.end] == "Foreign Minister Ana Lopez"  # as gold aliases are written
     assert found["person/wang-yi"].known
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian Foreign Minister Ivan Petrov arrived.",
+        "Foreign Minister Ivan Petrov of Russia arrived.",
+    ],
+)
+def test_actors_a_new_person_represents_the_country_of_the_title(gazetteer: Gazetteer, text: str) -> None:
+    assert actors(gazetteer, text)["person/ivan-petrov"].represents == "country/RUS"
+
+
+def test_actors_names_with_particles_and_title_chains(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "Crown Prince and Prime Minister Mohammed bin Salman spoke.")
+    assert found["person/mohammed-bin-salman"].label == "Mohammed bin Salman"
+
+
+def test_actors_later_surname_and_bare_title_resolve_to_people_introduced_earlier(
+    gazetteer: Gazetteer,
+) -> None:
+    text = "President Joe Biden met Foreign Minister Ana Lopez. Lopez thanked the President."
+    found = actors(gazetteer, text)
+    assert [text[m.start : m.end] for m in found["person/ana-lopez"].mentions] == [
+        "Foreign Minister Ana Lopez",
+        "Lopez",
+    ]
+    assert "President" in [text[m.start : m.end] for m in found["person/joe-biden"].mentions]
+
+
+def test_actors_apposition_with_a_role_anywhere_in_a_sentence(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "The talks went well, said Jake Sullivan, the national security adviser.")
+    assert found["person/jake-sullivan"].known is False
+    assert not any(k.startswith("person/") for k in actors(gazetteer, "In New York, the city was calm."))
 
 
 def test_actors_unknown_person_introduced_by_apposition(gazetteer: Gazetteer) -> None:
