@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.extract.base import Sentence
 
@@ -34,7 +35,7 @@ _TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|'s\b|[^\w\s]")
 
 def normalise(text: str) -> str:
     """The text with typographic quotes, dashes and spaces replaced one-for-one by ASCII."""
-    return text.translate(_NORMALISE)
+    return text if text.isascii() else text.translate(_NORMALISE)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -73,9 +74,8 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         sentences.append(Sentence(len(sentences), start, end))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A token of normalised text with its character offsets."""
+class Token(NamedTuple):
+    """A token of normalised text with its character offsets (a tuple: millions are made)."""
 
     text: str
     start: int
@@ -127,8 +127,11 @@ class PhraseMatcher:
 
     def find(self, tokens: list[Token]) -> Iterator[Match]:
         """Non-overlapping matches, scanning left to right and preferring the longest at each point."""
-        i = 0
+        i, root = 0, self._root
         while i < len(tokens):
+            if tokens[i].text not in root:  # most tokens start no phrase: skip the call
+                i += 1
+                continue
             best = self._longest(tokens, i)
             if best is None:
                 i += 1
