@@ -103,6 +103,8 @@ class Mapper:
             graph.add((node, DIPL.alias, Literal(alias)))
         if record.represents:
             graph.add((node, DIPL.represents, iri(record.represents)))
+        for organisation in record.affiliations:
+            graph.add((node, DIPL.affiliatedWith, iri(organisation)))
         for evidence in record.mentions:
             mention = self._evidence(graph, article, doc, evidence, extractor, DIPL.Mention)
             graph.add((mention, DIPL.mentionOf, node))

@@ -46,6 +46,7 @@ class _Found:
     evidence: Evidence
     office: str | None = None  # the office a person was introduced with
     represents: str | None = None
+    affiliations: tuple[str, ...] = ()
 
 
 class ActorExtractor:
@@ -201,7 +202,15 @@ class ActorExtractor:
             if label.split()[0] in _NOT_FIRST_NAMES or any(s < end and start < e for s, e in taken):
                 continue
             evidence = self._evidence(doc, start, end, "introduced by apposition", 0.8)
-            people.append(_Found(f"person/{_slug(label)}", "Person", label, False, evidence))
+            clause_end = _clause_end(doc.normalised, match.end())
+            affiliations = tuple(
+                f.key
+                for f in found
+                if f.type == "Organisation" and match.end() <= f.evidence.start < clause_end
+            )
+            people.append(
+                _Found(f"person/{_slug(label)}", "Person", label, False, evidence, affiliations=affiliations)
+            )
         return people
 
     def _short_forms(self, doc: Doc, tokens: list[Token], found: list[_Found]) -> list[_Found]:
@@ -269,6 +278,7 @@ class ActorExtractor:
                     known=first.known,
                     aliases=aliases,
                     represents=self._represents(doc, items) if first.type == "Person" else None,
+                    affiliations=tuple(dict.fromkeys(a for i in items for a in i.affiliations)),
                 )
             )
         return records
@@ -287,6 +297,12 @@ class ActorExtractor:
 _NOT_FIRST_NAMES = frozenset(
     "The This That These In On At As For But And When While After Before During".split()
 )
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where an apposition ends: the next comma, full stop or line end after ``start``."""
+    ends = [i for i in (text.find(c, start) for c in ",.;\n") if i >= 0]
+    return min(ends, default=len(text))
 
 
 def _is_title_chain(tokens: list[Token], office: Match) -> bool:

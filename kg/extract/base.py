@@ -55,6 +55,7 @@ class EntityRecord:
     known: bool = False
     aliases: tuple[str, ...] = ()
     represents: str | None = None  # the country key a person speaks for in this article
+    affiliations: tuple[str, ...] = ()  # organisation keys the article ties a person to
 
 
 @dataclass(frozen=True, slots=True)

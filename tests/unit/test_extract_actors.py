@@ -218,3 +218,11 @@ def test_actors_one_record_per_entity_with_every_mention(gazetteer: Gazetteer) -
     assert len(found) == 2
     assert [m.sentence for m in putin.mentions] == [0, 1]
     assert putin.aliases == ("Putin", "Vladimir Putin")
+
+
+def test_actors_apposition_ties_a_person_to_the_organisation_named_in_it(gazetteer: Gazetteer) -> None:
+    text = (
+        "Maria Santos, a professor at the Lisbon Foreign Affairs University, said so. The University agreed."
+    )
+    found = actors(gazetteer, text)
+    assert found["person/maria-santos"].affiliations == ("org/lisbon-foreign-affairs-university",)

@@ -157,3 +157,12 @@ def test_mapping_slug_of_punctuation_only_is_a_stable_hash() -> None:
 def test_mapping_key_of_inverts_iri() -> None:
     assert key_of(iri("person/xi-jinping")) == "person/xi-jinping"
     assert key_of(URIRef("http://example.org/x")) == "http://example.org/x"
+
+
+def test_mapping_writes_affiliations_of_people_introduced_by_apposition(pipeline: Pipeline) -> None:
+    _, graph = pipeline.extract(ARTICLES["000"])
+    assert (
+        iri("person/li-haidong"),
+        DIPL.affiliatedWith,
+        iri("org/china-foreign-affairs-university"),
+    ) in graph
