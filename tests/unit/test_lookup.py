@@ -1,0 +1,62 @@
+"""Look-ups over a store holding the seeds: search, one entity, its relationships."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg import lookup
+from kg.errors import NotFound
+
+
+def test_lookup_search_ranks_exact_and_prefix_matches_first(seeded_store):
+    total, found = lookup.search_entities(seeded_store, "putin")
+    assert total == 1 and found[0]["id"] == "person/vladimir-putin"
+    _, found = lookup.search_entities(seeded_store, "China")
+    assert found[0]["id"] == "country/CHN"  # the exact label beats 'China Foreign Affairs University'
+
+
+def test_lookup_search_filters_by_type_and_pages(seeded_store):
+    total, people = lookup.search_entities(seeded_store, "i", type="Person", limit=2)
+    assert total >= 3 and len(people) == 2 and {p["type"] for p in people} == {"Person"}
+    _, rest = lookup.search_entities(seeded_store, "i", type="Person", limit=2, offset=2)
+    assert not {p["id"] for p in people} & {p["id"] for p in rest}
+
+
+def test_lookup_search_text_is_a_value_not_query_syntax(seeded_store):
+    total, found = lookup.search_entities(seeded_store, '") } UNION { ?entity ?p ?o } #')
+    assert (total, found) == (0, [])
+
+
+def test_lookup_entity_has_dated_offices_and_identifiers(seeded_store):
+    putin = lookup.entity(seeded_store, "person/vladimir-putin")
+    assert (putin["label"], putin["type"], putin["wikidata"]) == ("Vladimir Putin", "Person", "Q7747")
+    assert [(o["office"], o["start"]) for o in putin["offices"]][:2] == [
+        ("President", "1999-12-31"),
+        ("Prime Minister", "2008-05-08"),
+    ]
+    assert "Putin" in putin["aliases"]
+    assert "org/SCO" in lookup.entity(seeded_store, "country/RUS")["member_of"]
+
+
+def test_lookup_unknown_entity_is_not_found(seeded_store):
+    with pytest.raises(NotFound, match="Ids look like"):
+        lookup.entity(seeded_store, "person/nobody")
+
+
+def test_lookup_relations_group_meetings_by_kind_with_dates_and_sources(seeded_store):
+    relations = lookup.relations(seeded_store, "person/vladimir-putin")
+    (met,) = relations["met_with"]
+    assert met["other"] == "person/xi-jinping" and met["other_label"] == "Xi Jinping"
+    assert met["count"] >= 4 and met["first"] == "2021-12-15" and met["last"].startswith("2022-12")
+    assert met["articles"] == ["000_288c75888d6de7ff", "004_4b31d466614f82fc"]
+    assert relations["video_called"][0]["count"] == 2
+    assert {r["other"] for r in relations["holds_office_in"]} == {"country/RUS"}
+
+
+def test_lookup_relations_filter_by_kind_and_dates(seeded_store):
+    only_2021 = lookup.relations(
+        seeded_store, "person/vladimir-putin", kind="met_with", until=dt.date(2021, 12, 31)
+    )
+    assert list(only_2021) == ["met_with"] and only_2021["met_with"][0]["count"] == 1
