@@ -15,8 +15,6 @@ import time
 from pathlib import Path
 
 from kg.extract.base import Doc
-from kg.extract.dates import article_anchor
-from kg.extract.text import split_sentences
 from kg.pipeline import Pipeline
 from kg.reader import Article, read_articles
 from kg.settings import PROJECT_ROOT, Settings
@@ -57,12 +55,14 @@ def main() -> None:
     articles = list(itertools.islice(read_articles(args.corpus, on_error=lambda e: None), args.limit))
     chars = sum(len(a.text) for a in articles)
     print(f"{args.corpus.name}: {len(articles):,} documents, {chars / len(articles):,.0f} chars on average,")
-    print(f"read in {time.perf_counter() - started:.2f} s (not counted below); one core; RSS {memory_mb('VmRSS'):.0f} MB\n")
+    print(
+        f"read in {time.perf_counter() - started:.2f} s (not counted below); one core; RSS {memory_mb('VmRSS'):.0f} MB\n"
+    )
     pipeline = Pipeline(Settings(store="memory", validate_articles=False))
     actors = pipeline.extractors[0]
 
     def actors_only(article: Article) -> None:
-        actors(Doc(article, split_sentences(article.text), article_anchor(article.published, article.text)))
+        actors(Doc.of(article))
 
     run("actors (dipl.actors.v1)", articles, actors_only)
     run("all extractors + RDF mapping", articles, pipeline.extract)

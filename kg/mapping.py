@@ -17,7 +17,6 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Extractor, Record
 from kg.ontology import Ontology
-from kg.reader import Article
 from kg.store import ID_BASE
 from kg.vocab import DIPL
 
@@ -54,7 +53,7 @@ class Mapper:
         """The article's named-graph content: the article, its mentions, events and provenance."""
         graph = Graph(bind_namespaces="none")  # prefixes are bound where graphs are serialised
         article = article_iri(doc.article.id)
-        self._add_article(graph, article, doc.article)
+        self._add_article(graph, article, doc)
         for extractor, records in produced:
             for number, record in enumerate(records):
                 if isinstance(record, EntityRecord):
@@ -65,10 +64,11 @@ class Mapper:
 
     # -- article ---------------------------------------------------------------------------
 
-    def _add_article(self, graph: Graph, node: URIRef, article: Article) -> None:
+    def _add_article(self, graph: Graph, node: URIRef, doc: Doc) -> None:
+        article = doc.article
         graph.add((node, RDF.type, DIPL.Article))
         graph.add((node, DIPL.articleId, Literal(article.id)))
-        graph.add((node, DIPL.text, Literal(article.text)))
+        graph.add((node, DIPL.text, Literal(doc.text)))  # offsets of evidence refer to this text
         optional = {
             DIPL.title: article.title,
             DIPL.source: article.source,
@@ -198,7 +198,7 @@ class Mapper:
         graph.add((node, DIPL.sentence, Literal(evidence.sentence)))
         graph.add((node, DIPL.startOffset, Literal(evidence.start)))
         graph.add((node, DIPL.endOffset, Literal(evidence.end)))
-        graph.add((node, DIPL.surface, Literal(doc.article.text[evidence.start : evidence.end])))
+        graph.add((node, DIPL.surface, Literal(doc.text[evidence.start : evidence.end])))
         graph.add((node, DIPL.aspect, Literal(evidence.aspect)))
         if evidence.reason:
             graph.add((node, DIPL.reason, Literal(evidence.reason)))

@@ -20,9 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from kg.errors import KGError
 from kg.extract import make_pipeline
 from kg.extract.base import Doc, Extractor, Record
-from kg.extract.dates import article_anchor
 from kg.extract.gazetteer import reference_files
-from kg.extract.text import split_sentences
 from kg.mapping import Mapper
 from kg.ontology import Ontology, load_ontology
 from kg.reader import Article
@@ -68,7 +66,7 @@ class Pipeline:
 
     def extract(self, article: Article) -> tuple[Doc, Graph]:
         """Run the extractors on one article and map their records to its graph."""
-        doc = Doc(article, split_sentences(article.text), article_anchor(article.published, article.text))
+        doc = Doc.of(article)
         produced: list[tuple[Extractor, list[Record]]] = []
         for extractor in self.extractors:
             records = extractor(doc)

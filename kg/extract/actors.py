@@ -32,8 +32,16 @@ _APPOSITION = re.compile(
     rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+){{1,2}}), (?:a|an|the) (?:[\w-]+ ){{0,3}}(?:{_ROLES})\b"
 )
 _INSTITUTION = re.compile(
-    r"\b(?:[A-Z][\w'&-]+ ){1,6}(?:University|Institute|Ministry|Parliament|Academy|Commission|Agency|"
-    r"Foundation|Council|Organi[sz]ation)\b"
+    r"(?<!\ba )(?<!\ban )\b(?:[A-Z][\w'&-]+ ){1,6}(?:University|Institute|Ministry|Parliament|Academy|"
+    r"Commission|Agency|Foundation|Council|Organi[sz]ation)\b"
+    r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
+)
+#: Head words of titles that introduce a person: "Press Secretary Karine Jean-Pierre".
+_TITLE_HEADS = frozenset(
+    "Minister Secretary President Premier Chancellor Advisor Adviser Envoy Ambassador Spokesman "
+    "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
+    "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker "
+    "Administrator Counselor Counsellor Chief Deputy Foreign Vice Mr Mrs Ms Dr".split()
 )
 
 
@@ -60,13 +68,14 @@ class ActorExtractor:
         self.gazetteer = gazetteer
 
     def __call__(self, doc: Doc) -> list[Record]:
-        text = doc.article.text
+        text = doc.text
         tokens = tokenize(text)
         names = [m for m in self.gazetteer.names.find(tokens) if not _is_currency(text, m)]
         found = [self._known(doc, m) for m in names]
         found += self._institutions(doc, names)
         found = self._drop_inside_institutions(found)
         found += self._titled(doc, tokens, names, found)
+        found += self._generic_titles(doc, tokens, names, found)
         found += self._appositions(doc, found)
         found += self._short_forms(doc, tokens, found)
         return self._records(doc, found)
@@ -106,15 +115,42 @@ class ActorExtractor:
                     bare.append(office)
         return found + self._bare_titles(doc, bare, known + found)
 
+    def _generic_titles(
+        self, doc: Doc, tokens: list[Token], names: list[Match], found: list[_Found]
+    ) -> list[_Found]:
+        """People introduced by a title the gazetteer does not list ('Special Envoy Steve Witkoff')."""
+        name_at = {m.first_token: m for m in names}
+        taken = [(f.evidence.start, f.evidence.end) for f in found]
+        people = []
+        for i, token in enumerate(tokens):
+            if token.text not in _TITLE_HEADS:
+                continue
+            start = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")  # "Mr. Jared Kushner"
+            if start < len(tokens) and tokens[start].text in _TITLE_HEADS:
+                continue  # "Secretary General Jens Stoltenberg": the last title word leads
+            start = _skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
+            last = self._unknown_name(tokens, start, name_at)
+            if last is None or tokens[last].text in _TITLE_HEADS:
+                continue
+            span = (tokens[start].start, tokens[last].end)
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            label = doc.normalised[span[0] : span[1]]
+            evidence = self._evidence(doc, span[0], span[1], f"named after the title '{token.text}'", 0.75)
+            people.append(_Found(f"person/{_slug(label)}", "Person", label, False, evidence))
+            taken.append(span)
+        return people
+
     def _unknown_name(self, tokens: list[Token], i: int, name_at: dict[int, Match]) -> int | None:
         """The last token of a 2-5 word name starting at ``i`` that the gazetteer lacks.
 
         Names are capitalised words (initials allowed) with lowercase particles inside them.
         """
         last = i
-        while last < len(tokens) and last - i < 5 and last not in name_at:
+        while last < len(tokens) and last - i < 6 and last not in name_at:
             word = tokens[last].text
-            if not (_CAPITALISED.match(word) or (word in _PARTICLES and last > i)):
+            joined = word == "-" and last > i and _is_joined(tokens, last)  # "Jean-Pierre"
+            if not (_CAPITALISED.match(word) or joined or (word in _PARTICLES and last > i)):
                 break
             last += 1
         while last > i and tokens[last - 1].text in _PARTICLES:
@@ -125,7 +161,7 @@ class ActorExtractor:
         self, doc: Doc, tokens: list[Token], office: Match, last: int, name_at: dict[int, Match]
     ) -> _Found:
         first = office.last_token + 1
-        label = " ".join(t.text for t in tokens[first : last + 1])
+        label = doc.normalised[tokens[first].start : tokens[last].end]
         near = self._country_near(tokens, office, name_at, name_end=last)
         start = near[1] if near else tokens[office.first_token].start
         evidence = self._evidence(doc, start, tokens[last].end, "named with a title", 0.8)
@@ -245,7 +281,7 @@ class ActorExtractor:
                 continue  # overlaps a known name without containing it: "Communist Party" of "... of China"
             if any(m.start <= start and end <= m.end for m in names):
                 continue
-            label = doc.article.text[start:end]
+            label = doc.text[start:end]
             evidence = self._evidence(doc, start, end, "named like an institution", 0.7)
             found.append(_Found(f"org/{_slug(label)}", "Organisation", normalise(label), False, evidence))
         return found
@@ -268,7 +304,7 @@ class ActorExtractor:
         records: list[Record] = []
         for key, items in by_key.items():
             first = items[0]
-            aliases = tuple(dict.fromkeys(doc.article.text[i.evidence.start : i.evidence.end] for i in items))
+            aliases = tuple(dict.fromkeys(doc.text[i.evidence.start : i.evidence.end] for i in items))
             records.append(
                 EntityRecord(
                     key=key,
@@ -297,6 +333,23 @@ class ActorExtractor:
 _NOT_FIRST_NAMES = frozenset(
     "The This That These In On At As For But And When While After Before During".split()
 )
+
+
+def _is_joined(tokens: list[Token], i: int) -> bool:
+    """Whether token ``i`` (a hyphen) joins two capitalised words with no space: 'Jean-Pierre'."""
+    if i + 1 >= len(tokens) or not _CAPITALISED.match(tokens[i + 1].text):
+        return False
+    return tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start
+
+
+def _skip_of_phrase(tokens: list[Token], i: int) -> int:
+    """The token after an 'of (the) Capitalised...' phrase that continues a title, or ``i``."""
+    if i >= len(tokens) or tokens[i].text != "of":
+        return i
+    j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == "the")
+    if j < len(tokens) and _CAPITALISED.match(tokens[j].text) and j + 1 < len(tokens):
+        return j + 1
+    return i
 
 
 def _clause_end(text: str, start: int) -> int:

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import ClassVar, Protocol, runtime_checkable
 
-from kg.extract.dates import When
+from kg.extract.dates import When, article_anchor
 from kg.reader import Article
 
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of the article text: its index and character offsets into ``Article.text``."""
+    """A sentence of the document text: its index and character offsets into ``Doc.text``."""
 
     index: int
     start: int
@@ -103,12 +103,25 @@ class Doc:
     anchor: When | None = None  # the article's date, or the window its text allows
     records: list[Record] = field(default_factory=list)
 
+    @classmethod
+    def of(cls, article: Article) -> Doc:
+        """A document ready for the extractors: its text split into sentences, its date anchored."""
+        from kg.extract.text import split_sentences  # text.py imports this module
+
+        text = document_text(article)
+        return cls(article, split_sentences(text), article_anchor(article.published, text))
+
+    @cached_property
+    def text(self) -> str:
+        """What the extractors read and every offset refers to: the title, a blank line, the body."""
+        return document_text(self.article)
+
     @cached_property
     def normalised(self) -> str:
         """The article text with typographic characters replaced one for one (offsets unchanged)."""
         from kg.extract.text import normalise  # text.py imports this module
 
-        return normalise(self.article.text)
+        return normalise(self.text)
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence that contains a character offset."""
@@ -119,7 +132,7 @@ class Doc:
 
     def sentence_text(self, sentence: Sentence) -> str:
         """The text of one sentence."""
-        return self.article.text[sentence.start : sentence.end]
+        return self.text[sentence.start : sentence.end]
 
     @property
     def entities(self) -> list[EntityRecord]:
@@ -130,6 +143,11 @@ class Doc:
     def events(self) -> list[EventRecord]:
         """The event records so far."""
         return [r for r in self.records if isinstance(r, EventRecord)]
+
+
+def document_text(article: Article) -> str:
+    """The title (when there is one) and the body, as one text: readout titles name who met how."""
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
 
 
 @runtime_checkable

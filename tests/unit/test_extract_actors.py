@@ -13,10 +13,8 @@ from pathlib import Path
 import pytest
 
 from kg.extract.actors import ActorExtractor
-from kg.extract.base import Doc, EntityRecord
-from kg.extract.dates import article_anchor
+from kg.extract.base import Doc, EntityRecord, document_text
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
-from kg.extract.text import split_sentences
 from kg.reader import Article, article_from_record, read_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -41,7 +39,7 @@ def gazetteer() -> Gazetteer:
 
 
 def doc_of(article: Article) -> Doc:
-    return Doc(article, split_sentences(article.text), article_anchor(article.published, article.text))
+    return Doc.of(article)
 
 
 def article(text: str, published: str | None = "2021-12-15") -> Article:
@@ -86,7 +84,7 @@ def test_actors_seed_entities_are_exactly_the_expected_ones(
 def test_actors_every_mention_slices_the_text_to_a_whole_word_surface(
     gazetteer: Gazetteer, seed: str
 ) -> None:
-    text = ARTICLES[seed].text
+    text = document_text(ARTICLES[seed])
     for record in actors(gazetteer, ARTICLES[seed]).values():
         assert record.mentions, record.key
         for mention in record.mentions:
@@ -98,7 +96,7 @@ def test_actors_every_mention_slices_the_text_to_a_whole_word_surface(
 
 
 def test_actors_the_chinese_president_in_seed_004_is_xi_jinping(gazetteer: Gazetteer) -> None:
-    text = ARTICLES["004"].text
+    text = document_text(ARTICLES["004"])
     xi = actors(gazetteer, ARTICLES["004"])["person/xi-jinping"]
     titled = [m for m in xi.mentions if "Chinese President" in text[m.start : m.end]]
     assert titled and all(m.reason == "office held on 2021-12-15" for m in titled)

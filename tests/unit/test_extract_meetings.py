@@ -12,8 +12,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract.actors import ActorExtractor
-from kg.extract.base import Doc, EventRecord
-from kg.extract.dates import article_anchor
+from kg.extract.base import Doc, EventRecord, document_text
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.meetings import MEDIUM_CUES, MeetingExtractor
 from kg.extract.text import normalise, split_sentences
@@ -29,7 +28,7 @@ def with_actors(item: Article | str, published: str | None = "2021-12-15") -> Do
     """A Doc of an article (or of a text dated ``published``) with its actor records added."""
     if isinstance(item, str):
         item = article_from_record({"id": "t1", "text": item, "published": published}, origin="test")
-    doc = Doc(item, split_sentences(item.text), article_anchor(item.published, item.text))
+    doc = Doc.of(item)
     doc.records.extend(ActorExtractor(load_gazetteer(SEEDS))(doc))
     return doc
 
@@ -78,7 +77,7 @@ def test_meetings_seed_000_dates_are_no_surer_than_the_inferred_anchor() -> None
 
 @pytest.mark.parametrize("seed", ["000", "004"])
 def test_meetings_evidence_spans_lie_inside_the_text(seed: str) -> None:
-    text = ARTICLES[seed].text
+    text = document_text(ARTICLES[seed])
     sentences = split_sentences(text)
     found = meetings(ARTICLES[seed])
     assert found
@@ -93,7 +92,7 @@ def test_meetings_evidence_spans_lie_inside_the_text(seed: str) -> None:
 
 @pytest.mark.parametrize("seed", ["000", "004"])
 def test_meetings_medium_evidence_is_the_cue_itself(seed: str) -> None:
-    text = normalise(ARTICLES[seed].text)
+    text = normalise(document_text(ARTICLES[seed]))
     cues = dict(MEDIUM_CUES)
     spans = [
         (m.medium, text[e.start : e.end])

@@ -49,7 +49,7 @@ def test_mapping_article_is_one_node_with_its_id_text_and_date(graph_004: Graph)
     (node,) = graph_004.subjects(RDF.type, DIPL.Article)
     assert node == article_iri(article.id)
     assert graph_004.value(node, DIPL.articleId) == Literal(article.id)
-    assert graph_004.value(node, DIPL.text) == Literal(article.text)
+    assert graph_004.value(node, DIPL.text) == Literal(article.text)  # no title: the text is the body
     assert graph_004.value(node, DIPL.published) == Literal(article.published)
     assert graph_004.value(graph_004.value(node, DIPL.datelinePlace), RDFS.label) == Literal("Beijing")
 
