@@ -74,6 +74,7 @@ class DIPL(DefinedNamespace):
     dateStart: URIRef
     dateline: URIRef
     datelinePlace: URIRef
+    dissolved: URIRef
     endDate: URIRef
     endOffset: URIRef
     evidence: URIRef
@@ -81,6 +82,7 @@ class DIPL(DefinedNamespace):
     extractor: URIRef
     extractorVersion: URIRef
     format: URIRef
+    founded: URIRef
     holds: URIRef
     host: URIRef
     isoCode: URIRef

@@ -81,7 +81,8 @@ class ActorExtractor:
         return self._records(doc, found)
 
     def _known(self, doc: Doc, match: Match) -> _Found:
-        key = str(match.values[0])
+        day = doc.anchor.end if doc.anchor else None
+        key = self.gazetteer.resolve(match.values, day)
         entry = self.gazetteer.entries[key]
         return _Found(key, entry.type, entry.label, True, self._evidence(doc, match.start, match.end))
 

@@ -26,11 +26,19 @@ ENTITY_TYPES = ("Person", "Country", "Organisation")
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A known entity."""
+    """A known entity, with the days it began and ceased to exist where the data says."""
 
     key: str
     type: str
     label: str
+    founded: dt.date | None = None
+    dissolved: dt.date | None = None
+
+    def existed(self, day: dt.date) -> bool:
+        """Whether the entity existed on a day."""
+        return (self.founded is None or self.founded <= day) and (
+            self.dissolved is None or day <= self.dissolved
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +64,18 @@ class Gazetteer:
     names: PhraseMatcher = field(default_factory=PhraseMatcher)
     office_names: PhraseMatcher = field(default_factory=PhraseMatcher)
     holdings: list[Holding] = field(default_factory=list)
+
+    def resolve(self, keys: tuple[object, ...], day: dt.date | None) -> str:
+        """The entity a shared name means on a day: one that existed then, preferring one still existing.
+
+        "Moscow" and "Soviet" in 1987 are the Soviet Union; "Moscow" in 2022 is Russia.
+        """
+        entries = [self.entries[str(k)] for k in keys]
+        if day is None:  # undated: the entity that still exists
+            return min(entries, key=lambda e: (e.dissolved is not None, keys.index(e.key))).key
+        existing = [e for e in entries if e.existed(day)] or entries
+        # Of those that existed then, one with known bounds is the more specific reading.
+        return min(existing, key=lambda e: (e.founded is None and e.dissolved is None, keys.index(e.key))).key
 
     def holder(self, office: str, of: str, day: dt.date) -> str | None:
         """The person who held ``office`` for ``of`` on ``day``, if the data knows."""
@@ -89,7 +109,14 @@ def build(graph: Graph) -> Gazetteer:
     gazetteer = Gazetteer()
     for type_name in ENTITY_TYPES:
         for node in graph.subjects(RDF.type, DIPL[type_name]):
-            entry = Entry(_key(node), type_name, str(graph.value(node, RDFS.label)))
+            founded, dissolved = graph.value(node, DIPL.founded), graph.value(node, DIPL.dissolved)
+            entry = Entry(
+                _key(node),
+                type_name,
+                str(graph.value(node, RDFS.label)),
+                founded.toPython() if founded is not None else None,
+                dissolved.toPython() if dissolved is not None else None,
+            )
             gazetteer.entries[entry.key] = entry
             for predicate in (RDFS.label, SKOS.altLabel, SKOS.hiddenLabel):
                 for name in graph.objects(node, predicate):

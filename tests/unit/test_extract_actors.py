@@ -224,3 +224,25 @@ def test_actors_apposition_ties_a_person_to_the_organisation_named_in_it(gazette
     )
     found = actors(gazetteer, text)
     assert found["person/maria-santos"].affiliations == ("org/lisbon-foreign-affairs-university",)
+
+
+def test_actors_a_shared_name_resolves_to_the_state_that_existed_on_the_day() -> None:
+    from rdflib import Graph
+
+    from kg.extract.gazetteer import build
+
+    turtle = """
+    @prefix dipl: <https://w3id.org/dipkg/ontology#> .
+    @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+    @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+    @prefix country: <https://w3id.org/dipkg/id/country/> .
+    country:RUS a dipl:Country ; rdfs:label "Russia" ; skos:hiddenLabel "Moscow" .
+    country:SUN a dipl:Country ; rdfs:label "Soviet Union" ;
+        skos:hiddenLabel "Moscow" ; dipl:dissolved "1991-12-26"^^xsd:date .
+    """
+    graph = Graph().parse(data=turtle, format="turtle")
+    gazetteer = build(graph)
+    assert actors(gazetteer, "Moscow said no.", published="1987-03-01").keys() == {"country/SUN"}
+    assert actors(gazetteer, "Moscow said no.", published="2022-03-01").keys() == {"country/RUS"}
+    assert actors(gazetteer, "Moscow said no.", published=None).keys() == {"country/RUS"}
