@@ -36,6 +36,7 @@ _INSTITUTION = re.compile(
     r"Commission|Agency|Foundation|Council|Organi[sz]ation)\b"
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
 )
+_PREVIOUS_WORD = re.compile(r"\b[A-Z][\w'&-]* $")
 #: Head words of titles that introduce a person: "Press Secretary Karine Jean-Pierre".
 _TITLE_HEADS = frozenset(
     "Minister Secretary President Premier Chancellor Advisor Adviser Envoy Ambassador Spokesman "
@@ -276,6 +277,8 @@ class ActorExtractor:
             start, end = match.span()
             if match.group().startswith("The "):
                 start += 4
+            if _PREVIOUS_WORD.search(doc.normalised, max(0, start - 40), start):
+                continue  # the tail of a longer name: "(a) Foreign Terrorist Organization"
             if any(
                 m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names
             ):

@@ -246,3 +246,8 @@ def test_actors_a_shared_name_resolves_to_the_state_that_existed_on_the_day() ->
     assert actors(gazetteer, "Moscow said no.", published="1987-03-01").keys() == {"country/SUN"}
     assert actors(gazetteer, "Moscow said no.", published="2022-03-01").keys() == {"country/RUS"}
     assert actors(gazetteer, "Moscow said no.", published=None).keys() == {"country/RUS"}
+
+
+def test_actors_a_designation_is_not_an_institution(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "It designates the group as a Foreign Terrorist Organization under the law.")
+    assert not [k for k in found if k.startswith("org/")]
