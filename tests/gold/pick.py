@@ -142,8 +142,8 @@ def cmd_check(a):
     statuses = Counter()
     for g in gold:
         gid = g.get("id")
-        err = lambda m: errors.append(f"{gid}: {m}")  # noqa: E731
-        warn = lambda m: warnings.append(f"{gid}: {m}")  # noqa: E731
+        err = lambda m, gid=gid: errors.append(f"{gid}: {m}")  # noqa: E731
+        warn = lambda m, gid=gid: warnings.append(f"{gid}: {m}")  # noqa: E731
         if set(g) != {"id", "published", "entities", "meetings", "statements", "notes"}:
             err(f"keys {sorted(g)}")
         if gid in seen:
@@ -252,7 +252,8 @@ def cmd_check(a):
     print(f"entities: {sum(ent_types.values())}  {dict(ent_types)}")
     print(f"meetings: {n_meet}  media {dict(media)}  format {dict(formats)}  status {dict(statuses)}")
     print(f"statements: {n_stat}")
-    print(f"aliases found only in the title: {title_only}; entities with no surface form (implied): {implied_n}")
+    print(f"aliases found only in the title: {title_only}")
+    print(f"entities with no surface form (implied): {implied_n}")
     print(f"docs with no meeting: {sum(1 for g in gold if not g['meetings'])}")
     years = Counter((g.get("published") or "null")[:4] for g in gold)
     print(f"years: {dict(sorted(years.items()))}")
