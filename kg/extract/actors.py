@@ -42,7 +42,12 @@ _TITLE_HEADS = frozenset(
     "Minister Secretary President Premier Chancellor Advisor Adviser Envoy Ambassador Spokesman "
     "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
     "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker "
-    "Administrator Counselor Counsellor Chief Deputy Foreign Vice Mr Mrs Ms Dr".split()
+    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr".split()
+)
+#: Words that end an institution's name, so never a person's: "... Terrorist Organization".
+_NOT_SURNAMES = frozenset(
+    "Organization Organisation Council Commission Ministry Agency University Institute Party Union "
+    "Committee Department Office Assembly Summit Forum Group Army Navy Force Forces".split()
 )
 
 
@@ -104,7 +109,7 @@ class ActorExtractor:
             after = office.last_token + 1
             if after in name_at and self.gazetteer.entries[str(name_at[after].values[0])].type == "Person":
                 continue  # "President Xi": the name itself is the mention
-            unknown = self._unknown_name(tokens, after, name_at)
+            unknown = self._unknown_name(doc, tokens, after, name_at)
             if unknown is not None:
                 found.append(self._new_person(doc, tokens, office, unknown, name_at))
             elif _is_title_chain(tokens, office):
@@ -131,7 +136,7 @@ class ActorExtractor:
             if start < len(tokens) and tokens[start].text in _TITLE_HEADS:
                 continue  # "Secretary General Jens Stoltenberg": the last title word leads
             start = _skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
-            last = self._unknown_name(tokens, start, name_at)
+            last = self._unknown_name(doc, tokens, start, name_at)
             if last is None or tokens[last].text in _TITLE_HEADS:
                 continue
             span = (tokens[start].start, tokens[last].end)
@@ -143,21 +148,30 @@ class ActorExtractor:
             taken.append(span)
         return people
 
-    def _unknown_name(self, tokens: list[Token], i: int, name_at: dict[int, Match]) -> int | None:
+    def _unknown_name(self, doc: Doc, tokens: list[Token], i: int, name_at: dict[int, Match]) -> int | None:
         """The last token of a 2-5 word name starting at ``i`` that the gazetteer lacks.
 
         Names are capitalised words (initials allowed) with lowercase particles inside them.
         """
+        if i >= len(tokens) or tokens[i].text in _TITLE_HEADS or tokens[i].text in _NOT_FIRST_NAMES:
+            return None  # "President General Pervez Musharraf": the later title leads
         last = i
         while last < len(tokens) and last - i < 6 and last not in name_at:
             word = tokens[last].text
-            joined = word == "-" and last > i and _is_joined(tokens, last)  # "Jean-Pierre"
-            if not (_CAPITALISED.match(word) or joined or (word in _PARTICLES and last > i)):
+            if last > i and not _same_line(tokens[last - 1], tokens[last], doc.normalised):
+                break
+            joined = word == "-" and last > i and _is_joined(tokens, last)  # "Jean-Pierre", "Dae-jung"
+            lowercase_tail = last > i and tokens[last - 1].text == "-" and word.isalpha()
+            if not (
+                _CAPITALISED.match(word) or joined or lowercase_tail or (word in _PARTICLES and last > i)
+            ):
                 break
             last += 1
-        while last > i and tokens[last - 1].text in _PARTICLES:
+        while last > i and tokens[last - 1].text in _PARTICLES | {"-"}:
             last -= 1
-        return last - 1 if last - i >= 2 else None
+        if last - i < 2 or tokens[last - 1].text in _NOT_SURNAMES:
+            return None
+        return last - 1
 
     def _new_person(
         self, doc: Doc, tokens: list[Token], office: Match, last: int, name_at: dict[int, Match]
@@ -285,6 +299,8 @@ class ActorExtractor:
                 continue  # overlaps a known name without containing it: "Communist Party" of "... of China"
             if any(m.start <= start and end <= m.end for m in names):
                 continue
+            while end > start and doc.text[end - 1].isspace():
+                end -= 1
             label = doc.text[start:end]
             evidence = self._evidence(doc, start, end, "named like an institution", 0.7)
             found.append(_Found(f"org/{_slug(label)}", "Organisation", normalise(label), False, evidence))
@@ -340,10 +356,15 @@ _NOT_FIRST_NAMES = frozenset(
 
 
 def _is_joined(tokens: list[Token], i: int) -> bool:
-    """Whether token ``i`` (a hyphen) joins two capitalised words with no space: 'Jean-Pierre'."""
-    if i + 1 >= len(tokens) or not _CAPITALISED.match(tokens[i + 1].text):
+    """Whether token ``i`` (a hyphen) joins two words with no space: 'Jean-Pierre', 'Dae-jung'."""
+    if i + 1 >= len(tokens) or not tokens[i + 1].text.isalpha():
         return False
     return tokens[i - 1].end == tokens[i].start and tokens[i].end == tokens[i + 1].start
+
+
+def _same_line(before: Token, after: Token, text: str) -> bool:
+    """Whether two tokens are separated by spaces only (a name never runs across a line break)."""
+    return "\n" not in text[before.end : after.start]
 
 
 def _skip_of_phrase(tokens: list[Token], i: int) -> int:
