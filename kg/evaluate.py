@@ -8,6 +8,7 @@ nothing is stored.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import unicodedata
@@ -67,6 +68,7 @@ class Report:
     """Scores per row (entity types and 'all entities'), and the errors per article."""
 
     rows: dict[str, Score] = field(default_factory=dict)
+    accuracies: dict[str, Accuracy] = field(default_factory=dict)
     errors: list[dict[str, Any]] = field(default_factory=list)
     articles: int = 0
     missing: list[str] = field(default_factory=list)
@@ -74,23 +76,34 @@ class Report:
     def row(self, name: str) -> Score:
         return self.rows.setdefault(name, Score())
 
+    def accuracy(self, name: str) -> Accuracy:
+        return self.accuracies.setdefault(name, Accuracy())
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,
             "missing": self.missing,
             "scores": {name: score.as_dict() for name, score in self.rows.items()},
+            "accuracy (matched meetings)": {
+                name: {"correct": a.correct, "total": a.total, "rate": round(a.rate, 4)}
+                for name, a in self.accuracies.items()
+            },
             "errors": self.errors,
         }
 
     def table(self) -> str:
         """The scores as a plain-text table."""
-        header = f"{'':<16}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"
+        header = f"{'':<24}{'gold':>7}{'pred':>7}{'match':>7}{'P':>8}{'R':>8}{'F1':>8}"
         lines = [header, "-" * len(header)]
         for name, s in self.rows.items():
             lines.append(
-                f"{name:<16}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
+                f"{name:<24}{s.gold:>7}{s.predicted:>7}{s.matched:>7}"
                 f"{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
             )
+        if self.accuracies:
+            lines += ["", f"{'on matched meetings':<24}{'correct':>9}{'total':>7}{'rate':>7}"]
+            for name, a in self.accuracies.items():
+                lines.append(f"  {name:<22}{a.correct:>9}{a.total:>7}{a.rate:>7.3f}")
         return "\n".join(lines)
 
 
@@ -164,8 +177,8 @@ def match_entities(gold: list[dict[str, Any]], predicted: list[EntityRecord]) ->
     return pairs
 
 
-def score_entities(report: Report, article_id: str, gold: list[dict[str, Any]], doc: Doc) -> None:
-    """Add one article's entity counts and errors to the report."""
+def score_entities(report: Report, article_id: str, gold: list[dict[str, Any]], doc: Doc) -> dict[str, str]:
+    """Add one article's entity counts and errors to the report; return entity keys -> gold labels."""
     predicted = [e for e in doc.entities if e.type in ENTITY_TYPES]
     pairs = match_entities(gold, predicted)
     for entity_type in ENTITY_TYPES:
@@ -178,6 +191,127 @@ def score_entities(report: Report, article_id: str, gold: list[dict[str, Any]], 
     extra = [f"{p.type}:{p.label}" for i, p in enumerate(predicted) if i not in matched_pred]
     if missed or extra:
         report.errors.append({"article": article_id, "missed": missed, "invented": extra})
+    names = {p.key: p.label for p in doc.entities}
+    names.update({predicted[pi].key: gold[gi]["label"] for gi, pi in pairs})
+    return names
+
+
+@dataclass
+class Accuracy:
+    """How often an attribute of matched items is right."""
+
+    total: int = 0
+    correct: int = 0
+
+    @property
+    def rate(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+    def add(self, ok: bool) -> None:
+        self.total += 1
+        self.correct += ok
+
+
+def _window(item: dict[str, Any]) -> tuple[str, str] | None:
+    window = item.get("date_window")
+    if window and len(window) == 2 and window[0] and window[1]:
+        return str(window[0]), str(window[1])
+    return (item["date"], item["date"]) if item.get("date") else None
+
+
+def _overlaps(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    return a is None or b is None or (a[0] <= b[1] and b[0] <= a[1])
+
+
+def predicted_meetings(doc: Doc, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The meetings of a doc in the gold form, participants named as the gold names them."""
+    found = []
+    for event in doc.events:
+        if event.kind != "meeting":
+            continue
+        window = (
+            (event.date_start.isoformat(), event.date_end.isoformat())
+            if event.date_start and event.date_end
+            else None
+        )
+        found.append(
+            {
+                "participants": sorted({names.get(p, p) for p in event.participants}),
+                "medium": event.medium or "unspecified",
+                "date": event.date.isoformat() if event.date else None,
+                "date_window": list(window) if window else None,
+                "location": event.place,
+                "status": event.status,
+                "organisation": names.get(event.organisation or "", event.organisation),
+            }
+        )
+    return found
+
+
+def match_meetings(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """One-to-one pairs of meetings that share a participant and whose dates can agree, best first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        people = {fold(p) for p in g.get("participants", [])}
+        for pi, p in enumerate(predicted):
+            shared = people & {fold(x) for x in p["participants"]}
+            if shared and _overlaps(_window(g), _window(p)) and g.get("status", "occurred") == p["status"]:
+                union = people | {fold(x) for x in p["participants"]}
+                candidates.append((len(shared) / len(union), -gi, -pi, gi, pi))
+    pairs, used_gold, used_pred = [], set(), set()
+    for *_, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_gold and pi not in used_pred:
+            pairs.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return pairs
+
+
+def _date_correct(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
+    """A known day must be that day; a window must lie inside the gold window (a day of slack)."""
+    if gold.get("date"):
+        return predicted.get("date") == gold["date"]
+    window, ours = _window(gold), _window(predicted)
+    if window is None:
+        return ours is None
+    if ours is None:
+        return False
+    low = (dt.date.fromisoformat(window[0]) - dt.timedelta(days=1)).isoformat()
+    high = (dt.date.fromisoformat(window[1]) + dt.timedelta(days=1)).isoformat()
+    return low <= ours[0] and ours[1] <= high
+
+
+def score_meetings(
+    report: Report, article_id: str, gold: list[dict[str, Any]], predicted: list[dict[str, Any]]
+) -> None:
+    """Add one article's meeting counts, participant counts and attribute accuracies to the report."""
+    pairs = match_meetings(gold, predicted)
+    row = report.row("meetings")
+    row.gold += len(gold)
+    row.predicted += len(predicted)
+    row.matched += len(pairs)
+    people = report.row("participants (matched)")
+    for gi, pi in pairs:
+        g, p = gold[gi], predicted[pi]
+        gold_people, ours = {fold(x) for x in g.get("participants", [])}, {fold(x) for x in p["participants"]}
+        people.gold += len(gold_people)
+        people.predicted += len(ours)
+        people.matched += len(gold_people & ours)
+        report.accuracy("medium").add(g.get("medium", "unspecified") == p["medium"])
+        report.accuracy("date").add(_date_correct(g, p))
+        report.accuracy("place").add(fold(g.get("location") or "") == fold(p["location"] or ""))
+        report.accuracy("status").add(g.get("status", "occurred") == p["status"])
+    matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    missed = [
+        g.get("evidence", str(g.get("participants"))) for i, g in enumerate(gold) if i not in matched_gold
+    ]
+    extra = [
+        str(p["participants"]) + f" {p['date_window']}"
+        for i, p in enumerate(predicted)
+        if i not in matched_pred
+    ]
+    if missed or extra:
+        report.errors.append({"article": article_id, "missed meetings": missed, "invented meetings": extra})
 
 
 def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
@@ -198,9 +332,14 @@ def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path
         if article_id not in found:
             continue
         doc = extract(found[article_id])
-        score_entities(report, article_id, item.get("entities", []), doc)
+        names = score_entities(report, article_id, item.get("entities", []), doc)
+        if "meetings" in item:
+            score_meetings(report, article_id, item["meetings"], predicted_meetings(doc, names))
         report.articles += 1
-    total = report.row("all entities")
+    total = Score()
     for entity_type in ENTITY_TYPES:
         total.add(report.row(entity_type))
+    meetings = {k: report.rows.pop(k) for k in ("meetings", "participants (matched)") if k in report.rows}
+    report.rows["all entities"] = total
+    report.rows.update(meetings)
     return report

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.evaluate import Score, fold, match_entities
+from kg.evaluate import Score, _date_correct, fold, match_entities, match_meetings
 from kg.extract.base import EntityRecord
 
 
@@ -45,3 +45,40 @@ def test_evaluate_each_prediction_matches_once():
     gold = [{"label": "China", "type": "Country"}, {"label": "PRC", "type": "Country"}]
     predicted = [entity("country/CHN", "Country", "China", "PRC")]
     assert match_entities(gold, predicted) == [(0, 0)]
+
+
+def meeting(participants: list[str], window: list[str], **extra: object) -> dict[str, object]:
+    return {"participants": participants, "date_window": window, "status": "occurred", **extra}
+
+
+def test_evaluate_meetings_pair_by_shared_people_and_compatible_dates():
+    gold = [
+        meeting(["Xi Jinping", "Vladimir Putin"], ["2022-12-22", "2022-12-31"]),
+        meeting(["Xi Jinping", "Vladimir Putin"], ["2022-09-10", "2022-09-20"]),
+    ]
+    predicted = [
+        meeting(["Vladimir Putin", "Xi Jinping"], ["2022-09-12", "2022-09-15"]),
+        meeting(["Xi Jinping", "Dmitry Medvedev"], ["2022-12-21", "2022-12-21"]),
+    ]
+    assert match_meetings(gold, predicted) == [(1, 0)]
+
+
+@pytest.mark.parametrize(
+    ("gold", "ours", "correct"),
+    [
+        ({"date": "2021-12-15"}, {"date": "2021-12-15"}, True),
+        ({"date": "2021-12-15"}, {"date": None, "date_window": ["2021-12-13", "2021-12-17"]}, False),
+        (
+            {"date": None, "date_window": ["2022-12-22", "2022-12-31"]},
+            {"date_window": ["2022-12-23", "2022-12-30"]},
+            True,
+        ),
+        (
+            {"date": None, "date_window": ["2022-09-10", "2022-09-20"]},
+            {"date_window": ["2022-09-01", "2022-09-30"]},
+            False,
+        ),
+    ],
+)
+def test_evaluate_a_date_is_right_when_the_day_agrees_or_the_window_fits(gold, ours, correct):
+    assert _date_correct(gold, ours) is correct
