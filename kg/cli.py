@@ -14,6 +14,7 @@ from typing import Annotated, Any
 import pyoxigraph as ox
 import typer
 
+from kg.cli_graph import export_graph, graph_app
 from kg.errors import ArticleError, KGError, ShapeViolation
 from kg.settings import Settings, get_settings
 
@@ -23,10 +24,12 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-export_app = typer.Typer(help="Export the store: RDF now; entities, events and graph views later.")
+export_app = typer.Typer(help="Export the store: RDF, entities, and the graph (GraphML, GEXF, JSON, HTML).")
 ontology_app = typer.Typer(help="Work with the ontology (ontology/*.ttl).")
 app.add_typer(export_app, name="export")
 app.add_typer(ontology_app, name="ontology")
+app.add_typer(graph_app, name="graph")
+export_app.command("graph")(export_graph)
 
 StoreOption = Annotated[
     str | None,

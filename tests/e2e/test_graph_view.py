@@ -1,0 +1,250 @@
+"""End to end: the graph view in headless Chromium (Debian's), served by a live app over the seeds.
+
+The store holds the seeds plus an XSS probe: a person labelled ``<img src=x onerror=alert(1)>`` who
+met Vladimir Putin. The page must draw Putin's neighbourhood, open an entity's page on a click, log
+no console error, send no request beyond 127.0.0.1, and show the probe's name as text.
+Screenshots go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from kg.settings import PROJECT_ROOT
+from kg.store import Store
+
+pytestmark = pytest.mark.e2e
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+PUTIN, XI, PROBE = "person/vladimir-putin", "person/xi-jinping", "person/xss-probe"
+XSS = "<img src=x onerror=alert(1)>"
+PROBE_TRIPLES = f"""
+PREFIX dipl: <https://w3id.org/dipkg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+INSERT DATA {{ GRAPH <https://w3id.org/dipkg/graph/article/xss-probe> {{
+  <https://w3id.org/dipkg/id/{PROBE}> a dipl:Person ; rdfs:label "{XSS}" .
+  <https://w3id.org/dipkg/id/event/xss-probe/meeting-1> a dipl:Meeting ;
+      dipl:participant <https://w3id.org/dipkg/id/{PUTIN}>, <https://w3id.org/dipkg/id/{PROBE}> ;
+      dipl:dateStart "2022-06-01"^^xsd:date ; dipl:dateEnd "2022-06-01"^^xsd:date .
+}} }}
+"""
+# The app as `kg serve` makes it, with the graph router included until api/app.py does so itself.
+SERVE = """
+import sys, uvicorn
+from api.app import create_app
+from api.routers import graph
+from kg.settings import Settings
+app = create_app(Settings(store=sys.argv[1]))
+if not any(getattr(route, "path", "") == "/graph/view" for route in app.routes):
+    app.include_router(graph.router)
+uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A live app over the seeds and the probe; fails fast with the server's output."""
+    store = tmp_path_factory.mktemp("graph-live") / "store"
+    subprocess.run(
+        [sys.executable, "-m", "kg", "ingest", str(PROJECT_ROOT / "seeds"), "--store", str(store)],
+        check=True,
+        capture_output=True,
+    )
+    with Store(store) as writable:
+        writable.update(PROBE_TRIPLES)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-c", SERVE, str(store), str(port)],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"the app exited with {process.returncode}:\n{process.stdout.read()}")  # type: ignore[union-attr]
+            try:
+                if httpx.get(url + "/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                pytest.fail("the app did not answer /health within 30 s")
+            time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        process.stdout.close()  # type: ignore[union-attr]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `apt-get install -y chromium` (never `playwright install`).")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class Watched:
+    """A page with what it did: console errors, requests, dialogs."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def open_view(self, url: str) -> None:
+        self.page.goto(url)
+        self.page.wait_for_function("document.body.dataset.stabilised === 'true'", timeout=15_000)
+
+    def node_ids(self) -> set[str]:
+        return set(self.page.evaluate("network.body.data.nodes.get().map((node) => node.id)"))
+
+    def node_point(self, node: str) -> tuple[float, float]:
+        """Where a node is drawn, in page coordinates."""
+        point = self.page.evaluate(
+            """(id) => {
+              const dom = network.canvasToDOM(network.getPosition(id));
+              const box = document.querySelector("#graph canvas").getBoundingClientRect();
+              return [box.left + dom.x, box.top + dom.y];
+            }""",
+            node,
+        )
+        return point[0], point[1]
+
+    def shot(self, name: str) -> None:
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / name))
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    watched = Watched(page)
+    page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
+    page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    page.on("request", lambda request: watched.requests.append(request.url))
+
+    def dismiss(dialog: Any) -> None:
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    yield watched
+    context.close()
+
+
+def assert_stayed_home(watched: Watched, server: str) -> None:
+    away = [u for u in watched.requests if not u.startswith((server + "/", "data:", "blob:", "about:"))]
+    assert away == [], f"requests left 127.0.0.1: {away}"
+    assert watched.errors == [], watched.errors
+    assert watched.dialogs == [], f"a script ran from a label: {watched.dialogs}"
+
+
+def test_view_draws_putins_neighbourhood_offline_with_the_probe_as_text(server: str, watched: Watched):
+    watched.open_view(f"{server}/graph/view?focus={PUTIN}&depth=2")
+    page = watched.page
+    ids = watched.node_ids()
+    assert {PUTIN, XI, PROBE, "person/dmitry-medvedev", "country/RUS", "country/CHN", "org/SCO"} <= ids
+    drawn = page.evaluate(
+        """() => {
+          const canvas = document.querySelector("#graph canvas");
+          const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+          let painted = 0;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) painted++;
+          return painted;
+        }"""
+    )
+    assert drawn > 5_000, "the canvas is blank"
+    assert page.evaluate(f"network.body.data.nodes.get('{PROBE}').label") == XSS
+    assert page.locator("img").count() == 0
+    page.mouse.move(*watched.node_point(PROBE))
+    tooltip = page.locator(".vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=5_000)
+    assert XSS in tooltip.text_content() and tooltip.locator("img").count() == 0
+    watched.shot("graph-view-putin.png")
+    assert page.evaluate("network.physics.physicsEnabled") is False  # settled, then stopped
+    assert_stayed_home(watched, server)
+
+
+def test_view_click_on_a_node_opens_its_page(server: str, watched: Watched):
+    watched.open_view(f"{server}/graph/view?focus={PUTIN}")
+    assert_stayed_home(watched, server)  # before leaving: the entity page may 404 until it exists
+    watched.page.mouse.click(*watched.node_point(XI))
+    watched.page.wait_for_url(f"{server}/entities/{XI}", timeout=5_000)
+
+
+def test_view_type_filter_hides_and_shows_a_type(server: str, watched: Watched):
+    watched.open_view(f"{server}/graph/view?focus={PUTIN}&depth=2")
+    page = watched.page
+    countries = "network.body.data.nodes.get().filter((node) => node.group === 'Country').length"
+    assert page.evaluate(countries) == 3
+    page.locator("#legend input[data-type=Country]").uncheck()
+    assert page.evaluate(countries) == 0 and PUTIN in watched.node_ids()
+    watched.shot("graph-view-putin-no-countries.png")
+    page.locator("#legend input[data-type=Country]").check()
+    assert page.evaluate(countries) == 3
+    assert_stayed_home(watched, server)
+
+
+def test_view_focused_on_the_probe_shows_its_name_as_text(server: str, watched: Watched):
+    watched.open_view(f"{server}/graph/view?focus={PROBE}")
+    assert watched.page.locator("h1").text_content() == f"{XSS}: relationships to depth 1"
+    assert watched.page.title().startswith(XSS)
+    watched.shot("graph-view-probe.png")
+    assert_stayed_home(watched, server)
+
+
+def test_graph_json_over_http(server: str):
+    path = httpx.get(f"{server}/graph/path", params={"source": PROBE, "target": XI}, timeout=10).json()
+    [steps] = path["paths"]
+    assert [s["to"]["id"] for s in steps] == [PUTIN, XI]
+    assert steps[0]["relations"][0]["events"][0]["id"] == "event/xss-probe/meeting-1"
+    ranking = httpx.get(f"{server}/graph/rank", params={"measure": "degree"}, timeout=10).json()["ranking"]
+    assert ranking[0]["id"] in {PUTIN, XI}
+    missing = httpx.get(f"{server}/graph/timeline", params={"a": PUTIN, "b": "person/nobody"}, timeout=10)
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith(
+        "application/problem+json"
+    )
