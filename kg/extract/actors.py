@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, Evidence, Record
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
 from kg.extract.text import Match, Token, normalise, tokenize
 
 _CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$")
@@ -76,7 +76,11 @@ class ActorExtractor:
     def __call__(self, doc: Doc) -> list[Record]:
         text = doc.text
         tokens = tokenize(text)
-        names = [m for m in self.gazetteer.names.find(tokens) if not _is_currency(text, m)]
+        names = [
+            m
+            for m in self.gazetteer.names.find(tokens)
+            if NOT_AN_ACTOR not in m.values and not _is_currency(text, m)
+        ]
         found = [self._known(doc, m) for m in names]
         found += self._institutions(doc, names)
         found = self._drop_inside_institutions(found)

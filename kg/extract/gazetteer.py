@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
@@ -21,6 +22,8 @@ from kg.vocab import DIPL
 logger = logging.getLogger(__name__)
 
 ID_BASE = "https://w3id.org/dipkg/id/"
+NOT_AN_ACTOR = ""  # the payload of phrases that hide the names inside them ("Latin America")
+NOT_ACTORS_FILE = "not_actors.tsv"  # not .txt: `kg ingest seeds/` would read it as an article
 ENTITY_TYPES = ("Person", "Country", "Organisation")
 
 
@@ -79,7 +82,7 @@ class Gazetteer:
 
     def holder(self, office: str, of: str, day: dt.date) -> str | None:
         """The person who held ``office`` for ``of`` on ``day``, if the data knows."""
-        found = [h for h in self.holdings if h.office == office and h.of == of and h.covers(day)]
+        found = [h for h in self._by_post.get((office, of), ()) if h.covers(day)]
         if not found:
             return None
         # On a handover day both terms cover the day; the one that began latest is in office.
@@ -87,7 +90,21 @@ class Gazetteer:
 
     def offices_of(self, person: str, day: dt.date | None) -> list[Holding]:
         """The offices a person held on a day (all of them if the day is unknown)."""
-        return [h for h in self.holdings if h.person == person and (day is None or h.covers(day))]
+        return [h for h in self._by_person.get(person, ()) if day is None or h.covers(day)]
+
+    @cached_property
+    def _by_person(self) -> dict[str, list[Holding]]:
+        index: dict[str, list[Holding]] = defaultdict(list)
+        for holding in self.holdings:
+            index[holding.person].append(holding)
+        return dict(index)
+
+    @cached_property
+    def _by_post(self) -> dict[tuple[str, str], list[Holding]]:
+        index: dict[tuple[str, str], list[Holding]] = defaultdict(list)
+        for holding in self.holdings:
+            index[(holding.office, holding.of)].append(holding)
+        return dict(index)
 
 
 def _without_article(name: str) -> str:
@@ -148,5 +165,10 @@ def load_gazetteer(seeds_dir: Path) -> Gazetteer:
     for path in reference_files(seeds_dir):
         graph.parse(path, format="turtle")
     gazetteer = build(graph)
+    stop_list = Path(seeds_dir) / "reference" / NOT_ACTORS_FILE
+    if stop_list.exists():
+        for line in stop_list.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                gazetteer.names.add(_without_article(line.strip()), NOT_AN_ACTOR)
     logger.debug("gazetteer: %d entities, %d holdings", len(gazetteer.entries), len(gazetteer.holdings))
     return gazetteer

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from kg.extract.base import Sentence
@@ -33,6 +34,7 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+|$)|\n\s*\n|\n(?=[A-Z\"'])")
 _TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|'s\b|[^\w\s]")
 
 
+@lru_cache(maxsize=8)  # one article's text is normalised by several steps
 def normalise(text: str) -> str:
     """The text with typographic quotes, dashes and spaces replaced one-for-one by ASCII."""
     return text if text.isascii() else text.translate(_NORMALISE)

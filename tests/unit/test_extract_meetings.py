@@ -130,12 +130,6 @@ def test_meetings_phone_call_with_macron_has_biden_and_france_as_actors() -> Non
     assert {"person/joe-biden", "country/FRA"} <= {e.key for e in with_actors(MACRON_CALL).entities}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Macron is not in the reference data, and one capitalised word after a title is not "
-    "taken as a new person, so only Biden is a participant and there is no meeting (issues 3/4)",
-)
 def test_meetings_phone_call_with_a_person_named_by_title_and_surname() -> None:
     found = meetings(MACRON_CALL)
     assert [m.medium for m in found] == ["phone"]
