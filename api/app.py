@@ -11,7 +11,8 @@ from fastapi.routing import APIRoute
 
 import kg
 from api import problems
-from api.routers import home, sparql
+from api.query_pool import QueryPool
+from api.routers import graph, home, sparql, store
 from kg.errors import StoreLocked
 from kg.ontology import load_ontology
 from kg.pipeline import ensure_static_graphs
@@ -44,9 +45,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ontology = load_ontology(settings.ontology_dir)
         app.state.store = open_store(settings)
         ensure_static_graphs(app.state.store, settings, app.state.ontology)
+        app.state.query_pool = QueryPool(
+            app.state.store,
+            location=settings.store,
+            workers=settings.query_workers,
+            timeout=settings.query_timeout,
+        )
+        await app.state.query_pool.start()
         try:
             yield
         finally:
+            await app.state.query_pool.close()
             app.state.store.close()
 
     app = FastAPI(
@@ -58,5 +67,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     problems.install(app)
     app.include_router(sparql.router)
+    app.include_router(store.router)
+    app.include_router(graph.router)
     app.include_router(home.router)
     return app

@@ -1,11 +1,14 @@
-"""Dependencies shared by the routers: the settings, the store and the ontology of the app."""
+"""Dependencies shared by the routers: settings, store, ontology, query pool, and the write check."""
 
 from __future__ import annotations
 
+import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.errors import Unauthorized, WritesDisabled
+from api.query_pool import QueryPool
 from kg.ontology import Ontology
 from kg.settings import Settings
 from kg.store import Store
@@ -29,3 +32,31 @@ def get_ontology(request: Request) -> Ontology:
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 StoreDep = Annotated[Store, Depends(get_store)]
 OntologyDep = Annotated[Ontology, Depends(get_ontology)]
+
+
+def get_query_pool(request: Request) -> QueryPool:
+    """The worker processes that run SPARQL queries."""
+    return request.app.state.query_pool  # type: ignore[no-any-return]
+
+
+def require_write_token(request: Request, settings: SettingsDep) -> None:
+    """Let a write through only with ``Authorization: Bearer <KG_WRITE_TOKEN>``.
+
+    Raises:
+        WritesDisabled: the service has no write token (403).
+        Unauthorized: the header is missing or the token wrong (401, with ``WWW-Authenticate``).
+    """
+    if not settings.write_token:
+        raise WritesDisabled(
+            "This service is read-only: SPARQL Update and the Graph Store Protocol are off. "
+            "Start it with KG_WRITE_TOKEN set to enable them."
+        )
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Unauthorized("Writes need the header 'Authorization: Bearer <KG_WRITE_TOKEN>'.")
+    if not hmac.compare_digest(token.strip().encode(), settings.write_token.encode()):
+        raise Unauthorized("The bearer token is not this service's write token.", error="invalid_token")
+
+
+QueryPoolDep = Annotated[QueryPool, Depends(get_query_pool)]
+WriterDep = Depends(require_write_token)

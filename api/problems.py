@@ -34,7 +34,9 @@ def problem(request: Request, status: int, title: str, detail: str, slug: str, *
 async def _kg_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, KGError)
     extra = {"errors": error.results} if isinstance(error, ShapeViolation) else {}
-    return problem(request, error.status, error.title, str(error), error.slug, **extra)
+    response = problem(request, error.status, error.title, str(error), error.slug, **extra)
+    response.headers.update(getattr(error, "headers", None) or {})
+    return response
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:

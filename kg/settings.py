@@ -41,6 +41,11 @@ class Settings(BaseSettings):
     query_max_rows: int = Field(
         default=10_000, gt=0, description="Most result rows a SPARQL query may return; more is an error."
     )
+    query_workers: int = Field(
+        default=2,
+        ge=0,
+        description="SPARQL query worker processes (killed at the deadline); 0 runs queries in threads.",
+    )
     write_token: str | None = Field(
         default=None,
         description="Bearer token that enables writes over HTTP; unset means the service is read-only.",

@@ -179,13 +179,74 @@ class Store:
         self.generation += 1
         return True
 
-    def update(self, sparql: str) -> None:
-        """Run a SPARQL 1.1 Update in one transaction."""
+    def update(
+        self, sparql: str, *, base_iri: str | None = None, prefixes: Mapping[str, str] | None = None
+    ) -> None:
+        """Run a SPARQL 1.1 Update in one transaction.
+
+        Args:
+            sparql: the update text.
+            base_iri: the IRI that relative IRIs in the update resolve against.
+            prefixes: prefixes available to the update without ``PREFIX`` lines.
+
+        Raises:
+            QuerySyntaxError: the update does not parse.
+        """
         self._check_writable()
         try:
-            self._ox.update(sparql)
+            self._ox.update(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
+        self.generation += 1
+
+    def load_graph(
+        self,
+        data: bytes,
+        *,
+        fmt: str,
+        name: URIRef | None = None,
+        base_iri: str | None = None,
+        replace: bool = False,
+    ) -> None:
+        """Add the triples of an RDF document to one graph in one transaction (Graph Store Protocol).
+
+        Args:
+            data: the document.
+            fmt: its format, one of :data:`RDF_FORMATS` that holds triples.
+            name: the named graph, or ``None`` for the default graph.
+            base_iri: the IRI that relative IRIs in the document resolve against.
+            replace: drop what the graph held first, in the same transaction (``PUT``).
+
+        Raises:
+            QuerySyntaxError: the document does not parse.
+        """
+        self._check_writable()
+        try:
+            quads = ox.parse(data, format=RDF_FORMATS[fmt], base_iri=base_iri, without_named_graphs=True)
+            body = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+        except SyntaxError as error:
+            raise QuerySyntaxError(f"The {fmt} document does not parse: {error}") from error
+        iri = str(ox.NamedNode(str(name))) if name is not None else ""  # checked: no IRI can break out
+        parts = []
+        if replace:
+            parts.append(f"DROP SILENT GRAPH {iri}" if name is not None else "CLEAR SILENT DEFAULT")
+        if name is not None:
+            parts.append(f"CREATE SILENT GRAPH {iri}")
+        triples = f"GRAPH {iri} {{\n{body} }}" if name is not None else body
+        parts.append(f"INSERT DATA {{ {triples} }}")
+        self._ox.update(" ;\n".join(parts))
+        self.generation += 1
+
+    def load_dataset(self, data: bytes, *, fmt: str = "nquads") -> None:
+        """Add every quad of a dataset document, such as :meth:`dump` output (a copy of a memory store)."""
+        self._check_writable()
+        self._ox.load(data, format=RDF_FORMATS[fmt])
+        self.generation += 1
+
+    def clear_default_graph(self) -> None:
+        """Remove every triple of the default graph (the graph outside all named graphs)."""
+        self._check_writable()
+        self._ox.clear_graph(ox.DefaultGraph())
         self.generation += 1
 
     def _check_writable(self) -> None:
@@ -224,6 +285,7 @@ class Store:
         union_default_graph: bool = True,
         default_graph: Iterable[URIRef] | None = None,
         named_graphs: Iterable[URIRef] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryTriples | ox.QueryBoolean:
         """Run a SPARQL 1.1 query on Oxigraph's engine.
 
@@ -234,11 +296,12 @@ class Store:
             union_default_graph: let triple patterns outside ``GRAPH`` match every named graph.
             default_graph: the graphs that make the default graph (SPARQL ``FROM``).
             named_graphs: the graphs visible to ``GRAPH`` (SPARQL ``FROM NAMED``).
+            base_iri: the IRI that relative IRIs in the query resolve against.
 
         Raises:
             QuerySyntaxError: the query does not parse.
         """
-        options: dict[str, Any] = {"prefixes": dict(prefixes or {})}
+        options: dict[str, Any] = {"prefixes": dict(prefixes or {}), "base_iri": base_iri}
         if bindings:  # Oxigraph substitutes only variables the query projects
             options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         if default_graph is not None:
@@ -268,5 +331,15 @@ class Store:
         if graph is not None:
             options["from_graph"] = ox.NamedNode(str(graph))
         if prefixes and fmt not in {"nquads", "ntriples"}:
+            options["prefixes"] = dict(prefixes)
+        return bytes(self._ox.dump(**options))
+
+    def dump_graph(
+        self, name: URIRef | None, *, fmt: str = "turtle", prefixes: Mapping[str, str] | None = None
+    ) -> bytes:
+        """Serialise one graph (``None``: the default graph) in a triple format of :data:`RDF_FORMATS`."""
+        options: dict[str, Any] = {"format": RDF_FORMATS[fmt]}
+        options["from_graph"] = ox.NamedNode(str(name)) if name is not None else ox.DefaultGraph()
+        if prefixes and fmt in {"turtle", "trig"}:
             options["prefixes"] = dict(prefixes)
         return bytes(self._ox.dump(**options))

@@ -1,134 +1,215 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (queries; read-only).
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql``: queries, updates and the service description.
 
-GET ``?query=``, POST ``application/x-www-form-urlencoded`` and POST ``application/sparql-query``;
-results by content negotiation. Triple patterns outside ``GRAPH`` match every graph of the
-store, unless the request names graphs with ``default-graph-uri`` / ``named-graph-uri``.
+Queries: GET ``?query=``, POST ``application/x-www-form-urlencoded`` (``query=``) and POST
+``application/sparql-query``, with ``default-graph-uri`` / ``named-graph-uri``, which replace any
+``FROM`` / ``FROM NAMED`` of the query (protocol section 2.1.4). Without a dataset of either kind,
+triple patterns outside ``GRAPH`` match every graph of the store. Results by content negotiation;
+406 when the client accepts none. Each query runs in a worker process under ``KG_QUERY_TIMEOUT``
+and ``KG_QUERY_MAX_ROWS`` (``api/query_pool.py``).
+
+Updates (only with ``KG_WRITE_TOKEN`` and its bearer token): POST ``application/sparql-update`` or
+an ``update=`` form field, with ``using-graph-uri`` / ``using-named-graph-uri``.
+
+``SERVICE`` and ``LOAD`` are refused before anything runs: the server sends no request to an
+address a client names. A GET with no query returns the service description (Turtle, N-Triples,
+RDF/XML or JSON-LD; a client that accepts none of them gets a 400 problem asking for a query).
+
+Every error is an RFC 9457 problem (``application/problem+json``):
+
+* 400 ``query-syntax`` (with the parser's message), ``bad-request`` (two queries, an update over
+  GET, a graph parameter that is no IRI, a body that is not UTF-8, USING and using-graph-uri both),
+  ``update-failed`` (an update that cannot apply, such as DROP of a missing graph: nothing changed);
+* 401 ``unauthorized`` (write token missing or wrong; ``WWW-Authenticate: Bearer``), 403
+  ``read-only`` (no ``KG_WRITE_TOKEN``: no writes at all), 403 ``query-refused`` (SERVICE, LOAD);
+* 405 for other methods, 406 ``not-acceptable``, 415 ``unsupported-media-type`` (including a
+  charset other than UTF-8);
+* 422 ``too-many-rows``: the result has more than ``KG_QUERY_MAX_ROWS`` rows (triples for
+  CONSTRUCT/DESCRIBE); the service never sends part of a result with a 200;
+* 503 ``query-timeout``: the query ran past ``KG_QUERY_TIMEOUT`` and its worker was killed; 503
+  ``query-busy`` (with ``Retry-After``): no worker came free within the deadline;
+* 500 ``query-failed``: the engine failed or the worker died.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qsl
 
-import pyoxigraph as ox
-from fastapi import APIRouter, Header, Query, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from rdflib import URIRef
 
-from api.deps import OntologyDep, StoreDep
-from kg.errors import BadRequest, QueryRefused, UnsupportedMediaType
+from api import media, service_description
+from api.deps import OntologyDep, QueryPoolDep, SettingsDep, StoreDep, require_write_token
+from api.errors import NotAcceptable, QueryFailed, TooManyRows, UpdateFailed
+from api.sparql_text import add_using, has_dataset_clause, has_update_dataset, is_iri, outbound_keywords
+from api.sparql_worker import QueryJob
+from kg.errors import BadRequest, QueryRefused, QuerySyntaxError, UnsupportedMediaType
+from kg.store import RDF_FORMATS
 
 router = APIRouter(tags=["sparql"])
 
-SELECT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "application/xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/n-quads": ox.RdfFormat.N_QUADS,
-}
 FORM_TYPE = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
+UPDATE_TYPE = "application/sparql-update"
+
+Params = list[tuple[str, str]]
 
 
-def negotiate(accept: str | None, offers: dict[str, Any], default: str) -> str:
-    """The offered media type the Accept header prefers (q-values honoured), else the default."""
-    ranked: list[tuple[float, int, str]] = []
-    for position, part in enumerate((accept or "").split(",")):
-        media, *params = [p.strip() for p in part.split(";")]
-        quality = next((float(p[2:]) for p in params if p.startswith("q=") and _is_number(p[2:])), 1.0)
-        ranked.append((quality, -position, media.lower()))
-    for quality, _, media in sorted(ranked, reverse=True):
-        if quality <= 0:
-            continue
-        if media in offers:
-            return media
-        if media in {"*/*", "application/*", "text/*"}:
-            return default
-    return default
+def _values(params: Params, name: str) -> list[str]:
+    return [value for key, value in params if key == name]
 
 
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
+def _one(params: Params, name: str) -> str | None:
+    values = _values(params, name)
+    if len(values) > 1:
+        raise BadRequest(f"Send one '{name}' parameter, not {len(values)}.")
+    return values[0] if values else None
 
 
-def _run(
-    store: Any, text: str, prefixes: dict[str, str], defaults: list[str], named: list[str], accept: str | None
-) -> Response:
-    """Evaluate and serialise a query; runs in a worker thread, off the event loop."""
-    options: dict[str, Any] = {"prefixes": prefixes}
-    if defaults:
-        options["default_graph"] = [URIRef(g) for g in defaults]
-    if named:
-        options["named_graphs"] = [URIRef(g) for g in named]
-    result = store.query(text, **options)
-    if isinstance(result, ox.QueryTriples):
-        media = negotiate(accept, GRAPH_TYPES, "text/turtle")
-        return Response(result.serialize(format=GRAPH_TYPES[media]), media_type=media)
-    media = negotiate(accept, SELECT_TYPES, "application/sparql-results+json")
-    return Response(result.serialize(format=SELECT_TYPES[media]), media_type=media)
+def _graphs(params: Params, name: str) -> list[str]:
+    graphs = _values(params, name)
+    for iri in graphs:
+        if not is_iri(iri):
+            raise BadRequest(f"'{name}' must be an absolute IRI; got {iri!r}.")
+    return graphs
 
 
-async def _answer(
-    request: Request, store: Any, ontology: Any, text: str | None, defaults: list[str], named: list[str]
-) -> Response:
-    if not text:
-        raise BadRequest(
-            "Send a SPARQL query in the 'query' parameter (GET or form) "
-            "or as an application/sparql-query body."
+def _refuse_outbound(text: str) -> None:
+    found = outbound_keywords(text)
+    if found:
+        raise QueryRefused(
+            f"{' and '.join(sorted(found))} refused: this endpoint sends no request to another "
+            "service or URL. Load the data with `kg ingest`, or query the other endpoint yourself."
         )
+
+
+def _endpoint(request: Request) -> str:
+    return str(request.url.replace(query="", fragment=""))
+
+
+async def _query(
+    request: Request,
+    pool: QueryPoolDep,
+    settings: SettingsDep,
+    ontology: OntologyDep,
+    text: str,
+    params: Params,
+) -> Response:
+    _refuse_outbound(text)
+    defaults, named = _graphs(params, "default-graph-uri"), _graphs(params, "named-graph-uri")
     accept = request.headers.get("accept")
-    return await run_in_threadpool(_run, store, text, ontology.prefixes, defaults, named, accept)
+    protocol_dataset = bool(defaults or named)
+    job = QueryJob(
+        text=text,
+        max_rows=settings.query_max_rows,
+        results_media=media.negotiate(accept, media.RESULTS),
+        boolean_media=media.negotiate(accept, media.BOOLEAN),
+        graph_media=media.negotiate(accept, media.GRAPHS),
+        prefixes=ontology.prefixes,
+        base_iri=_endpoint(request),
+        default_graph=defaults if protocol_dataset else None,
+        named_graphs=named if protocol_dataset else None,
+        union_default_graph=not protocol_dataset and not has_dataset_clause(text),
+    )
+    if not (job.results_media or job.boolean_media or job.graph_media):
+        raise NotAcceptable(f"No result format matches 'Accept: {accept}'.")
+    outcome = await pool.run(job)
+    if outcome.status == "ok":
+        return Response(outcome.body, media_type=outcome.media_type)
+    error = {
+        "syntax": QuerySyntaxError,
+        "not-acceptable": NotAcceptable,
+        "too-many-rows": TooManyRows,
+    }.get(outcome.status, QueryFailed)
+    detail = outcome.detail
+    if outcome.status == "too-many-rows":
+        detail += " The service returns whole results only: add a LIMIT, or page with LIMIT and OFFSET."
+    elif outcome.status == "not-acceptable":
+        detail = f"No result format matches 'Accept: {accept}': {detail}."
+    raise error(detail)
 
 
-@router.get("/sparql", summary="Run a SPARQL query (SPARQL 1.1 Protocol, GET)")
+async def _update(
+    request: Request, store: StoreDep, settings: SettingsDep, ontology: OntologyDep, text: str, params: Params
+) -> Response:
+    require_write_token(request, settings)
+    _refuse_outbound(text)
+    using, using_named = _graphs(params, "using-graph-uri"), _graphs(params, "using-named-graph-uri")
+    if using or using_named:
+        if has_update_dataset(text):
+            raise BadRequest(
+                "The update names its dataset with USING or WITH and the request with "
+                "using-graph-uri / using-named-graph-uri; give one or the other."
+            )
+        text = add_using(text, using, using_named)
+    try:
+        await run_in_threadpool(
+            lambda: store.update(text, base_iri=_endpoint(request), prefixes=ontology.prefixes)
+        )
+    except RuntimeError as error:  # how Oxigraph reports an update that cannot apply
+        raise UpdateFailed(f"The update changed nothing: {error}.") from error
+    return Response(status_code=204)
+
+
+def _service_description(request: Request, settings: SettingsDep) -> Response:
+    chosen = media.negotiate(request.headers.get("accept"), media.GRAPHS)
+    if chosen is None:
+        raise BadRequest(
+            "Send a SPARQL query in the 'query' parameter (GET or form) or as an "
+            "application/sparql-query body. Ask with Accept: text/turtle for the service description."
+        )
+    triples = service_description.describe(
+        _endpoint(request),
+        writable=bool(settings.write_token),
+        max_rows=settings.query_max_rows,
+        timeout=settings.query_timeout,
+    )
+    body = service_description.serialize(triples, RDF_FORMATS[media.FORMAT_NAMES[chosen]])
+    return Response(body, media_type=chosen)
+
+
+@router.get("/sparql", summary="Run a SPARQL query (SPARQL 1.1 Protocol, GET), or describe the service")
 async def sparql_get(
-    request: Request,
-    store: StoreDep,
-    ontology: OntologyDep,
-    query: Annotated[str | None, Query(description="The SPARQL query.")] = None,
-    default_graph_uri: Annotated[list[str], Query(alias="default-graph-uri")] = [],  # noqa: B006
-    named_graph_uri: Annotated[list[str], Query(alias="named-graph-uri")] = [],  # noqa: B006
+    request: Request, pool: QueryPoolDep, settings: SettingsDep, ontology: OntologyDep
 ) -> Response:
-    """Run a SPARQL query given as ``?query=``."""
-    if "update" in request.query_params:
-        raise QueryRefused("Updates are not accepted over GET; this endpoint is read-only.")
-    return await _answer(request, store, ontology, query, default_graph_uri, named_graph_uri)
+    """Run the SPARQL query given as ``?query=``; without one, return the service description."""
+    params = list(request.query_params.multi_items())
+    if _values(params, "update"):
+        raise BadRequest("SPARQL Update goes by POST (application/sparql-update or an update= form field).")
+    text = _one(params, "query")
+    if text is None:
+        return _service_description(request, settings)
+    return await _query(request, pool, settings, ontology, text, params)
 
 
-@router.post("/sparql", summary="Run a SPARQL query (SPARQL 1.1 Protocol, POST)")
+@router.post("/sparql", summary="Run a SPARQL query or update (SPARQL 1.1 Protocol, POST)")
 async def sparql_post(
-    request: Request,
-    store: StoreDep,
-    ontology: OntologyDep,
-    content_type: Annotated[str, Header()] = "",
+    request: Request, pool: QueryPoolDep, store: StoreDep, settings: SettingsDep, ontology: OntologyDep
 ) -> Response:
-    """Run a SPARQL query sent as a form (``query=``) or as an ``application/sparql-query`` body."""
-    media = content_type.split(";")[0].strip().lower()
-    raw = (await request.body()).decode("utf-8", errors="replace")
-    url_params = parse_qs(request.url.query)
-    if media == FORM_TYPE:
-        form = parse_qs(raw, keep_blank_values=True)
-        if "update" in form:
-            raise QueryRefused("SPARQL Update is not accepted: this endpoint is read-only.")
-        text = (form.get("query") or [None])[0]
-        params = {**url_params, **form}
-    elif media == QUERY_TYPE:
-        text, params = raw, url_params
-    elif media == "application/sparql-update":
-        raise QueryRefused("SPARQL Update is not accepted: this endpoint is read-only.")
-    else:
-        raise UnsupportedMediaType(f"Unsupported content type '{media}'; send {FORM_TYPE} or {QUERY_TYPE}.")
-    defaults, named = params.get("default-graph-uri", []), params.get("named-graph-uri", [])
-    return await _answer(request, store, ontology, text, defaults, named)
+    """Run a query (form ``query=`` or an ``application/sparql-query`` body) or an update (form
+    ``update=`` or an ``application/sparql-update`` body; needs the write token)."""
+    kind, options = media.media_type(request.headers.get("content-type"))
+    charset = options.get("charset", "utf-8").lower()
+    if kind not in {FORM_TYPE, QUERY_TYPE, UPDATE_TYPE}:
+        raise UnsupportedMediaType(
+            f"Unsupported content type '{kind or '(none)'}'; send {FORM_TYPE}, {QUERY_TYPE} or {UPDATE_TYPE}."
+        )
+    if charset not in {"utf-8", "utf8"}:
+        raise UnsupportedMediaType(f"Send the body in UTF-8, not {charset}.")
+    try:
+        body = (await request.body()).decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise BadRequest(f"The body is not UTF-8: {error}.") from error
+    params = list(request.query_params.multi_items())
+    if kind == QUERY_TYPE:
+        return await _query(request, pool, settings, ontology, body, params)
+    if kind == UPDATE_TYPE:
+        return await _update(request, store, settings, ontology, body, params)
+    params += parse_qsl(body, keep_blank_values=True)
+    query, update = _one(params, "query"), _one(params, "update")
+    if query is not None and update is not None:
+        raise BadRequest("Send either 'query' or 'update', not both.")
+    if update is not None:
+        return await _update(request, store, settings, ontology, update, params)
+    if query is None:
+        raise BadRequest("Send a SPARQL query in the 'query' form field, or an update in 'update'.")
+    return await _query(request, pool, settings, ontology, query, params)
