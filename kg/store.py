@@ -21,6 +21,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import QuerySyntaxError, StoreError, StoreLocked
+from kg.sparql_text import has_dataset_clause
 
 logger = logging.getLogger(__name__)
 
@@ -306,7 +307,8 @@ class Store:
             options["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         if default_graph is not None:
             options["default_graph"] = [ox.NamedNode(str(g)) for g in default_graph]
-        elif union_default_graph:
+        elif union_default_graph and not has_dataset_clause(sparql):
+            # Oxigraph's union flag would override the query's own FROM / FROM NAMED.
             options["use_default_graph_as_union"] = True
         if named_graphs is not None:
             options["named_graphs"] = [ox.NamedNode(str(g)) for g in named_graphs]

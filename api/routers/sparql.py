@@ -40,9 +40,9 @@ from fastapi.concurrency import run_in_threadpool
 from api import media, service_description
 from api.deps import OntologyDep, QueryPoolDep, SettingsDep, StoreDep, require_write_token
 from api.errors import NotAcceptable, QueryFailed, TooManyRows, UpdateFailed
-from api.sparql_text import add_using, has_dataset_clause, has_update_dataset, is_iri, outbound_keywords
 from api.sparql_worker import QueryJob
 from kg.errors import BadRequest, QueryRefused, QuerySyntaxError, UnsupportedMediaType
+from kg.sparql_text import add_using, has_dataset_clause, has_update_dataset, is_iri, outbound_keywords
 from kg.store import RDF_FORMATS
 
 router = APIRouter(tags=["sparql"])

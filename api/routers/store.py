@@ -25,8 +25,8 @@ from rdflib import URIRef
 from api import media
 from api.deps import OntologyDep, StoreDep, WriterDep
 from api.errors import NotAcceptable
-from api.sparql_text import is_iri
 from kg.errors import BadRequest, NotFound, UnsupportedMediaType
+from kg.sparql_text import is_iri
 from kg.store import RDF_FORMATS, Store
 
 router = APIRouter(tags=["graph-store"], dependencies=[WriterDep])

@@ -19,9 +19,9 @@ from rdflib.compare import isomorphic
 from api import media
 from api.app import create_app
 from api.query_pool import QueryPool
-from api.sparql_text import add_using, has_dataset_clause, has_update_dataset, outbound_keywords
 from api.sparql_worker import QueryJob
 from kg.settings import Settings
+from kg.sparql_text import add_using, has_dataset_clause, has_update_dataset, outbound_keywords
 from kg.store import Store
 
 TOKEN = "s3cret"

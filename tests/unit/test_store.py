@@ -107,3 +107,10 @@ def test_store_query_sees_every_graph_by_default_and_reports_syntax_errors():
     assert store.select("SELECT * WHERE { ?s ?p ?o }", union_default_graph=False) == []
     with pytest.raises(QuerySyntaxError):
         store.query("SELECT WHERE {")
+
+
+def test_store_query_honours_its_own_from_clause():
+    store = Store()
+    store.replace_graphs({article_graph("a1"): triples(2), article_graph("a2"): triples(3, "b")})
+    query = f"SELECT (COUNT(*) AS ?n) FROM <{article_graph('a2')}> WHERE {{ ?s ?p ?o }}"
+    assert int(store.select(query)[0]["n"]) == 3
