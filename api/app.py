@@ -12,7 +12,7 @@ from fastapi.routing import APIRoute
 import kg
 from api import problems
 from api.query_pool import QueryPool
-from api.routers import graph, home, sparql, store
+from api.routers import entities, graph, home, sparql, store
 from kg.errors import StoreLocked
 from kg.ontology import load_ontology
 from kg.pipeline import ensure_static_graphs
@@ -69,5 +69,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(sparql.router)
     app.include_router(store.router)
     app.include_router(graph.router)
+    app.include_router(entities.router)
     app.include_router(home.router)
     return app

@@ -30,6 +30,7 @@ EXAMPLE_QUERY = """SELECT ?meeting ?date ?medium WHERE {
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Diplomatic-event knowledge graph</title>
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body {{ font: 15px/1.45 system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222 }}

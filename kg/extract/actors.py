@@ -122,7 +122,7 @@ class ActorExtractor:
                 holder = self._holder(doc, tokens, office, name_at)
                 if holder is not None:
                     found.append(holder)
-                else:
+                elif not _followed_by_of(tokens, office):  # "the Chairman of <unresolved>" is not bare
                     bare.append(office)
         return found + self._bare_titles(doc, bare, known + found)
 
@@ -385,6 +385,11 @@ def _clause_end(text: str, start: int) -> int:
     """Where an apposition ends: the next comma, full stop or line end after ``start``."""
     ends = [i for i in (text.find(c, start) for c in ",.;\n") if i >= 0]
     return min(ends, default=len(text))
+
+
+def _followed_by_of(tokens: list[Token], office: Match) -> bool:
+    after = office.last_token + 1
+    return after < len(tokens) and tokens[after].text == "of"
 
 
 def _is_title_chain(tokens: list[Token], office: Match) -> bool:

@@ -49,15 +49,12 @@ INSERT DATA {{ GRAPH <https://w3id.org/dipkg/graph/article/xss-probe> {{
       dipl:dateStart "2022-06-01"^^xsd:date ; dipl:dateEnd "2022-06-01"^^xsd:date .
 }} }}
 """
-# The app as `kg serve` makes it, with the graph router included until api/app.py does so itself.
+# The app as `kg serve` makes it.
 SERVE = """
 import sys, uvicorn
 from api.app import create_app
-from api.routers import graph
 from kg.settings import Settings
 app = create_app(Settings(store=sys.argv[1]))
-if not any(getattr(route, "path", "") == "/graph/view" for route in app.routes):
-    app.include_router(graph.router)
 uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
 """
 
@@ -211,9 +208,13 @@ def test_view_draws_putins_neighbourhood_offline_with_the_probe_as_text(server: 
 
 def test_view_click_on_a_node_opens_its_page(server: str, watched: Watched):
     watched.open_view(f"{server}/graph/view?focus={PUTIN}")
-    assert_stayed_home(watched, server)  # before leaving: the entity page may 404 until it exists
     watched.page.mouse.click(*watched.node_point(XI))
     watched.page.wait_for_url(f"{server}/entities/{XI}", timeout=5_000)
+    assert (
+        watched.page.locator("h1").text_content() == "Xi Jinping"
+    )  # the entity's page, as a browser sees it
+    watched.shot("entity-page-xi.png")
+    assert_stayed_home(watched, server)
 
 
 def test_view_type_filter_hides_and_shows_a_type(server: str, watched: Watched):

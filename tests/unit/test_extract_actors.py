@@ -260,3 +260,9 @@ def test_actors_a_designation_is_not_an_institution(gazetteer: Gazetteer) -> Non
 )
 def test_actors_a_stop_phrase_hides_the_name_inside_it(gazetteer: Gazetteer, text: str) -> None:
     assert not [k for k in actors(gazetteer, text) if k.startswith("country/")]
+
+
+def test_actors_a_title_with_an_unresolved_of_phrase_is_not_a_bare_title(gazetteer: Gazetteer) -> None:
+    text = "Xi Jinping met the Chairman of the United Russia party Dmitry Medvedev in Beijing."
+    found = actors(gazetteer, text, published="2022-12-21")
+    assert "Chairman" not in found["person/xi-jinping"].aliases
