@@ -8,10 +8,6 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +15,7 @@ from typing import Any
 
 import httpx
 import pytest
+from serving import ingest_seeds, kg_server
 
 from kg.settings import PROJECT_ROOT
 from kg.store import Store
@@ -49,67 +46,17 @@ INSERT DATA {{ GRAPH <https://w3id.org/dipkg/graph/article/xss-probe> {{
       dipl:dateStart "2022-06-01"^^xsd:date ; dipl:dateEnd "2022-06-01"^^xsd:date .
 }} }}
 """
-# The app as `kg serve` makes it.
-SERVE = """
-import sys, uvicorn
-from api.app import create_app
-from kg.settings import Settings
-app = create_app(Settings(store=sys.argv[1]))
-uvicorn.run(app, host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
-"""
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A live app over the seeds and the probe; fails fast with the server's output."""
+    """A live `kg serve` over the seeds and the probe (see serving.py)."""
     store = tmp_path_factory.mktemp("graph-live") / "store"
-    subprocess.run(
-        [sys.executable, "-m", "kg", "ingest", str(PROJECT_ROOT / "seeds"), "--store", str(store)],
-        check=True,
-        capture_output=True,
-    )
+    ingest_seeds(store)
     with Store(store) as writable:
         writable.update(PROBE_TRIPLES)
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-c", SERVE, str(store), str(port)],
-        cwd=PROJECT_ROOT,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"the app exited with {process.returncode}:\n{process.stdout.read()}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("the app did not answer /health within 30 s")
-            time.sleep(0.2)
+    with kg_server(store) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stdout.close()  # type: ignore[union-attr]
 
 
 @pytest.fixture(scope="module")

@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from serving import KG, ingest_seeds, kg_server
 
 from kg.settings import PROJECT_ROOT
 
 pytestmark = pytest.mark.e2e
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @dataclass(frozen=True)
@@ -33,42 +25,11 @@ class Server:
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """A live `kg serve` over a store holding the seeds; fails fast with the server's output."""
+    """A live `kg serve` over a store holding the seeds (see serving.py)."""
     store = tmp_path_factory.mktemp("live") / "store"
-    env = {**os.environ, "KG_STORE": str(store)}
-    kg = [sys.executable, "-m", "kg"]
-    subprocess.run([*kg, "ingest", str(PROJECT_ROOT / "seeds")], env=env, check=True, capture_output=True)
-    port = free_port()
-    process = subprocess.Popen(
-        [*kg, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"kg serve exited with {process.returncode}:\n{process.stdout.read()}")  # type: ignore[union-attr]
-            try:
-                if httpx.get(url + "/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("kg serve did not answer /health within 30 s")
-            time.sleep(0.2)
+    ingest_seeds(store)
+    with kg_server(store) as url:
         yield Server(url, store)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        process.stdout.close()  # type: ignore[union-attr]
 
 
 @pytest.fixture
@@ -96,12 +57,11 @@ def test_live_home_page_and_health(server: str):
 
 def test_live_readers_work_beside_the_server_and_writers_are_told_it_is_in_use(live: Server):
     env = {**os.environ, "KG_STORE": str(live.store)}
-    kg = [sys.executable, "-m", "kg"]
-    stats = subprocess.run([*kg, "stats"], env=env, capture_output=True, text=True, timeout=60)
+    stats = subprocess.run([*KG, "stats"], env=env, capture_output=True, text=True, timeout=60)
     assert stats.returncode == 0, stats.stderr
     assert "article_graphs" in stats.stdout
     ingest = subprocess.run(
-        [*kg, "ingest", str(PROJECT_ROOT / "seeds")], env=env, capture_output=True, text=True, timeout=60
+        [*KG, "ingest", str(PROJECT_ROOT / "seeds")], env=env, capture_output=True, text=True, timeout=60
     )
     assert ingest.returncode == 2
     assert "in another process" in ingest.stderr
