@@ -10,9 +10,10 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 import kg
-from api import problems
+from api import pages, problems
+from api.cache import GenerationCache
 from api.query_pool import QueryPool
-from api.routers import entities, graph, home, sparql, store
+from api.routers import articles, entities, events, graph, home, sparql, store
 from kg.errors import StoreLocked
 from kg.ontology import load_ontology
 from kg.pipeline import ensure_static_graphs
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.ontology = load_ontology(settings.ontology_dir)
         app.state.store = open_store(settings)
         ensure_static_graphs(app.state.store, settings, app.state.ontology)
+        app.state.cache = GenerationCache(app.state.store)
         app.state.query_pool = QueryPool(
             app.state.store,
             location=settings.store,
@@ -70,5 +72,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(store.router)
     app.include_router(graph.router)
     app.include_router(entities.router)
+    app.include_router(events.router)
+    app.include_router(articles.router)
     app.include_router(home.router)
+    app.include_router(pages.router)
     return app

@@ -7,6 +7,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.cache import GenerationCache
 from api.errors import Unauthorized, WritesDisabled
 from api.query_pool import QueryPool
 from kg.ontology import Ontology
@@ -60,3 +61,11 @@ def require_write_token(request: Request, settings: SettingsDep) -> None:
 
 QueryPoolDep = Annotated[QueryPool, Depends(get_query_pool)]
 WriterDep = Depends(require_write_token)
+
+
+def get_cache(request: Request) -> GenerationCache:
+    """Look-up results kept until the store's next write."""
+    return request.app.state.cache  # type: ignore[no-any-return]
+
+
+CacheDep = Annotated[GenerationCache, Depends(get_cache)]

@@ -83,3 +83,26 @@ class Unauthorized(ServiceError):
         super().__init__(message)
         challenge = 'Bearer realm="kg"' + (f', error="{error}"' if error else "")
         self.headers = {"WWW-Authenticate": challenge}
+
+
+class PayloadTooLarge(ServiceError):
+    """A request body over the size the service reads."""
+
+    status = 413
+    slug = "payload-too-large"
+    title = "Request body too large"
+
+
+class BadArticles(ServiceError):
+    """Articles sent to ``POST /articles`` that cannot be stored; ``errors`` names each and what is wrong.
+
+    Nothing of the request is stored when one of its articles is bad.
+    """
+
+    status = 422
+    slug = "bad-articles"
+    title = "Articles could not be ingested"
+
+    def __init__(self, message: str, errors: list[dict[str, object]]):
+        super().__init__(message)
+        self.errors = errors

@@ -33,7 +33,8 @@ def problem(request: Request, status: int, title: str, detail: str, slug: str, *
 
 async def _kg_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, KGError)
-    extra = {"errors": error.results} if isinstance(error, ShapeViolation) else {}
+    errors = error.results if isinstance(error, ShapeViolation) else getattr(error, "errors", None)
+    extra = {"errors": errors} if errors else {}
     response = problem(request, error.status, error.title, str(error), error.slug, **extra)
     response.headers.update(getattr(error, "headers", None) or {})
     return response

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFound
 from kg.mapping import article_iri, iri, key_of
 from kg.ontology import DIPL_NS
-from kg.store import Store
+from kg.store import Store, to_ox
 
 PREFIXES = {
     "dipl": DIPL_NS,
@@ -28,6 +29,20 @@ PREFIXES = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
 }
 ENTITY_CLASSES = "VALUES ?class { dipl:Person dipl:Country dipl:Organisation }"
+
+
+def node_of(key: str, what: str) -> URIRef:
+    """The IRI of a key from a request.
+
+    Raises:
+        NotFound: the key cannot be part of an IRI (a space, a quote, ``<`` or ``>``), so nothing has it.
+    """
+    node = iri(key)
+    try:
+        to_ox(node)
+    except ValueError as error:
+        raise NotFound(f"No {what} '{key}': an id has no spaces, quotes or angle brackets.") from error
+    return node
 
 
 def _str(row: dict[str, Node], name: str) -> str | None:
@@ -104,7 +119,7 @@ def entity(store: Store, key: str) -> dict[str, Any]:
     Raises:
         NotFound: no entity has this id.
     """
-    rows = store.select(ENTITY, bindings={"entity": iri(key)}, prefixes=PREFIXES)
+    rows = store.select(ENTITY, bindings={"entity": node_of(key, "entity")}, prefixes=PREFIXES)
     facts: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, dict[str, Any]] = {}
     for row in rows:
@@ -245,7 +260,7 @@ def relations(
     Events outside ``since``..``until`` (by their date window) are left out; memberships, offices and
     affiliations have no date and are always included.
     """
-    node = iri(key)
+    node = node_of(key, "entity")
     found: dict[tuple[str, str], Relation] = {}
     for row in store.select(EVENT_LINKS, bindings={"entity": node}, prefixes=PREFIXES):
         start, end = _date(row, "start"), _date(row, "end")
@@ -269,16 +284,36 @@ def relations(
     return dict(grouped)
 
 
-LABELS = "SELECT ?entity ?label WHERE { ?entity rdfs:label ?label }"
+LABELS = "SELECT ?entity ?label WHERE {{ VALUES ?entity {{ {values} }} ?entity rdfs:label ?label }}"
 
 
-def labels_of(store: Store, keys: set[str]) -> dict[str, str]:
-    """The labels of some entities, by key (one bound query each: the sets are small)."""
-    labels = {}
+def values_of(keys: Iterable[str]) -> dict[str, str]:
+    """Our keys as IRIs written for a ``VALUES`` block, by key; keys that are no IRI are left out.
+
+    pyoxigraph checks each IRI as it builds the term (a ``>``, a space or a quote is refused), so the
+    text cannot break out of ``<...>``: this is how a set of values is bound, as Oxigraph binds only
+    one value per variable.
+    """
+    written = {}
     for key in keys:
-        rows = store.select(LABELS, bindings={"entity": iri(key)}, prefixes=PREFIXES)
-        if rows:
-            labels[key] = str(rows[0]["label"])
+        try:
+            written[key] = str(to_ox(iri(key)))
+        except ValueError:
+            continue
+    return written
+
+
+def labels_of(store: Store, keys: Iterable[str]) -> dict[str, str]:
+    """The labels of some entities, by key, in one query (the first label in code-point order)."""
+    terms = values_of(keys)
+    if not terms:
+        return {}
+    labels: dict[str, str] = {}
+    rows = store.select(LABELS.format(values=" ".join(terms.values())), prefixes=PREFIXES)
+    for row in rows:
+        key, label = key_of(row["entity"]), str(row["label"])
+        if key not in labels or label < labels[key]:
+            labels[key] = label
     return labels
 
 

@@ -1,16 +1,25 @@
-"""The home page: what the store holds, the latest meetings, and a SPARQL box. No external assets."""
+"""The home page (counts, a search box, the latest meetings), ``/stats`` and ``/health``.
+
+Counting the store walks all of it (a third of a second a million triples), so the counts are cached
+per store generation: they are recomputed after a write, not on every request.
+"""
 
 from __future__ import annotations
 
-from html import escape
+from typing import Any
 
 from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
-from api.deps import OntologyDep, StoreDep
+from api.deps import CacheDep, OntologyDep, StoreDep
+from api.models import StatsPublic
+from api.pages import render
 from kg.export import store_stats
-from kg.store import ARTICLE_GRAPH_BASE
+from kg.lookup import PREFIXES
+from kg.mapping import key_of
+from kg.ontology import Ontology
+from kg.store import ARTICLE_GRAPH_BASE, Store
 
 router = APIRouter(tags=["pages"])
 
@@ -22,77 +31,71 @@ SELECT ?meeting ?start ?end ?medium (GROUP_CONCAT(DISTINCT ?name; separator=" ·
   OPTIONAL { ?meeting dipl:medium/skos:prefLabel ?medium }
 } GROUP BY ?meeting ?start ?end ?medium ORDER BY DESC(?start) LIMIT 20
 """
-
-EXAMPLE_QUERY = """SELECT ?meeting ?date ?medium WHERE {
-  ?meeting a dipl:Meeting ; dipl:dateStart ?date .
-  OPTIONAL { ?meeting dipl:medium/skos:notation ?medium }
-} ORDER BY ?date"""
-
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Diplomatic-event knowledge graph</title>
-<link rel="icon" href="data:,">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>
-body {{ font: 15px/1.45 system-ui, sans-serif; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; color: #222 }}
-table {{ border-collapse: collapse; width: 100% }} td, th {{ text-align: left; padding: .25rem .5rem;
-border-bottom: 1px solid #ddd; vertical-align: top }} textarea {{ width: 100%; font: 13px monospace }}
-.counts span {{ display: inline-block; margin-right: 1.2rem }} .counts b {{ font-size: 1.3rem }}
-</style></head><body>
-<h1>Diplomatic-event knowledge graph</h1>
-<p class="counts">{counts}</p>
-<h2>Latest meetings</h2>
-<table><thead><tr><th>When</th><th>Who</th><th>How</th></tr></thead><tbody>{meetings}</tbody></table>
-<h2>SPARQL</h2>
-<form id="sparql-form" method="get" action="/sparql">
-<textarea name="query" id="query" rows="7">{example}</textarea>
-<p><button type="submit">Run query</button> Prefixes such as <code>dipl:</code>, <code>rdfs:</code> and
-<code>skos:</code> are predefined. Endpoint: <code>/sparql</code> (SPARQL 1.1 Protocol).</p>
-</form>
-<div id="results"></div>
-<script>
-document.getElementById("sparql-form").addEventListener("submit", async (event) => {{
-  event.preventDefault();
-  const out = document.getElementById("results");
-  const url = "/sparql?query=" + encodeURIComponent(document.getElementById("query").value);
-  const response = await fetch(url, {{ headers: {{ Accept: "application/sparql-results+json" }} }});
-  const data = await response.json();
-  out.replaceChildren();
-  if (!response.ok) {{ out.textContent = data.detail || data.title; return; }}
-  const table = document.createElement("table");
-  const head = table.createTHead().insertRow();
-  for (const name of data.head.vars) head.insertCell().textContent = name;
-  const body = table.createTBody();
-  for (const binding of data.results.bindings) {{
-    const row = body.insertRow();
-    for (const name of data.head.vars) row.insertCell().textContent = binding[name] ? binding[name].value : "";
-  }}
-  out.append(table);
-}});
-</script>
-</body></html>"""
+EVENT_KINDS = """
+SELECT ?class (COUNT(DISTINCT ?event) AS ?n) WHERE {
+  ?event a ?class . ?class rdfs:subClassOf dipl:Event .
+} GROUP BY ?class
+"""
+#: The entity counts of :func:`kg.export.store_stats`, by the ontology class they count.
+ENTITY_FIGURES = {"Person": "persons", "Country": "countries", "Organisation": "organisations"}
 
 
-def _meetings_rows(store: object, prefixes: dict[str, str]) -> str:
-    rows = []
-    for row in store.select(MEETINGS_QUERY, prefixes=prefixes):  # type: ignore[attr-defined]
+def stats(store: Store, ontology: Ontology) -> dict[str, Any]:
+    """Counts: articles, triples, graphs, entities by type, events by kind (blocking; walks the store)."""
+    figures = store_stats(store)
+    kinds = {
+        ontology.notation(row["class"]) or key_of(row["class"]).rsplit("#", 1)[-1]: int(row["n"])  # type: ignore[call-overload]
+        for row in store.select(EVENT_KINDS, prefixes=PREFIXES)
+    }
+    return {
+        "articles": int(figures["articles"]),
+        "triples": int(figures["triples"]),
+        "graphs": int(figures["graphs"]),
+        "entities": {kind: int(figures[name]) for kind, name in ENTITY_FIGURES.items()},
+        "events": dict(sorted(kinds.items())),
+        "generation": store.generation,
+    }
+
+
+def latest_meetings(store: Store) -> list[dict[str, str]]:
+    """The twenty latest meetings: when, who, how."""
+    found = []
+    for row in store.select(MEETINGS_QUERY, prefixes=PREFIXES):
         start, end = str(row.get("start", "")), str(row.get("end", ""))
-        when = start if start == end else f"{start} – {end}"
-        cells = (when, str(row.get("people", "")), str(row.get("medium", "")))
-        rows.append("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>")
-    return (
-        "".join(rows) or '<tr><td colspan="3">No meetings yet: run <code>kg ingest seeds/</code>.</td></tr>'
-    )
+        found.append(
+            {
+                "id": key_of(row["meeting"]),
+                "when": (start if start == end else f"{start} – {end}") or "undated",
+                "people": str(row.get("people", "")),
+                "medium": str(row.get("medium", "")),
+            }
+        )
+    return found
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home page")
-async def home(store: StoreDep, ontology: OntologyDep) -> HTMLResponse:
-    """The home page: counts, latest meetings and a SPARQL box."""
-    figures = await run_in_threadpool(store_stats, store)
-    meetings = await run_in_threadpool(_meetings_rows, store, ontology.prefixes)
-    shown = ("articles", "meetings", "persons", "countries", "organisations", "triples")
-    counts = "".join(f"<span><b>{figures[k]:,}</b> {k}</span>" for k in shown)
-    html = PAGE.format(counts=counts, meetings=meetings, example=escape(EXAMPLE_QUERY))
-    return HTMLResponse(html)
+async def home(store: StoreDep, ontology: OntologyDep, cache: CacheDep) -> HTMLResponse:
+    """The home page: counts, a search box, the latest meetings, links to events and SPARQL."""
+    figures = await cache.run(("stats",), lambda: stats(store, ontology))
+    meetings = await cache.run(("latest-meetings",), lambda: latest_meetings(store))
+    counts = [
+        ("articles", figures["articles"]),
+        ("meetings", figures["events"].get("meeting", 0)),
+        ("persons", figures["entities"]["Person"]),
+        ("countries", figures["entities"]["Country"]),
+        ("organisations", figures["entities"]["Organisation"]),
+        ("triples", figures["triples"]),
+    ]
+    return render("home.html", counts=counts, meetings=meetings)
+
+
+@router.get("/stats", tags=["stats"], summary="Counts of what the store holds", response_model=StatsPublic)
+async def get_stats(store: StoreDep, ontology: OntologyDep, cache: CacheDep) -> dict[str, Any]:
+    """Articles, triples and graphs; entities that articles mention, by type; events by kind.
+
+    Counted once per store generation (after each write), then served from memory.
+    """
+    return await cache.run(("stats",), lambda: stats(store, ontology))  # type: ignore[no-any-return]
 
 
 @router.get("/health", tags=["health"], summary="Liveness and store check")

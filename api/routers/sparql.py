@@ -12,7 +12,8 @@ an ``update=`` form field, with ``using-graph-uri`` / ``using-named-graph-uri``.
 
 ``SERVICE`` and ``LOAD`` are refused before anything runs: the server sends no request to an
 address a client names. A GET with no query returns the service description (Turtle, N-Triples,
-RDF/XML or JSON-LD; a client that accepts none of them gets a 400 problem asking for a query).
+RDF/XML or JSON-LD; a client that accepts none of them gets a 400 problem asking for a query); a
+browser (``Accept: text/html``) gets the query editor instead.
 
 Every error is an RFC 9457 problem (``application/problem+json``):
 
@@ -40,6 +41,7 @@ from fastapi.concurrency import run_in_threadpool
 from api import media, service_description
 from api.deps import OntologyDep, QueryPoolDep, SettingsDep, StoreDep, require_write_token
 from api.errors import NotAcceptable, QueryFailed, TooManyRows, UpdateFailed
+from api.pages import examples, render, wants_html
 from api.sparql_worker import QueryJob
 from kg.errors import BadRequest, QueryRefused, QuerySyntaxError, UnsupportedMediaType
 from kg.sparql_text import add_using, has_dataset_clause, has_update_dataset, is_iri, outbound_keywords
@@ -171,12 +173,15 @@ def _service_description(request: Request, settings: SettingsDep) -> Response:
 async def sparql_get(
     request: Request, pool: QueryPoolDep, settings: SettingsDep, ontology: OntologyDep
 ) -> Response:
-    """Run the SPARQL query given as ``?query=``; without one, return the service description."""
+    """Run the SPARQL query given as ``?query=``; without one, return the service description, or to a
+    browser the query editor (example queries, results as a table)."""
     params = list(request.query_params.multi_items())
     if _values(params, "update"):
         raise BadRequest("SPARQL Update goes by POST (application/sparql-update or an update= form field).")
     text = _one(params, "query")
     if text is None:
+        if wants_html(request):
+            return render("sparql.html", examples=examples(), prefixes=sorted(ontology.prefixes))
         return _service_description(request, settings)
     return await _query(request, pool, settings, ontology, text, params)
 
