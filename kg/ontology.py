@@ -135,6 +135,13 @@ class Ontology:
             raise OntologyError(f"'{notation}' is not a notation in {scheme}; valid: {valid}.")
         return term
 
+    def surface_forms(self, scheme: URIRef) -> dict[str, list[str]]:
+        """How text names each concept of a scheme: its ``skos:altLabel`` values, by notation."""
+        return {
+            notation: sorted(str(label) for label in self.graph.objects(term, SKOS.altLabel))
+            for notation, term in self.concepts(scheme).items()
+        }
+
     def notation(self, term: Node) -> str | None:
         """The ``skos:notation`` of a term, if it has one."""
         value = self.graph.value(term, SKOS.notation)

@@ -61,7 +61,7 @@ class Pipeline:
     def __init__(self, settings: Settings, *, extractors: Sequence[Extractor] | None = None):
         self.settings = settings
         self.ontology: Ontology = load_ontology(settings.ontology_dir)
-        self.extractors = list(extractors) if extractors is not None else make_pipeline(settings.seeds_dir)
+        self.extractors = list(extractors) if extractors is not None else make_pipeline(settings.seeds_dir, settings.ontology_dir)
         self.mapper = Mapper(self.ontology)
 
     def extract(self, article: Article) -> tuple[Doc, Graph]:

@@ -23,6 +23,8 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("day_range", re.compile(rf"\b(?:from\s+)?{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
+    ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)),
     ("day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
     ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
@@ -30,7 +32,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
     ("month_year", re.compile(rf"\b(?:in\s+){_MONTH}\s+{_YEAR}\b", re.I)),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
-    ("weekday", re.compile(r"\b(?:on|last|this|next)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
+    ("weekday", re.compile(r"\b(?:on|last|this|next|for)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
 ]  # fmt: skip
@@ -68,9 +72,13 @@ def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def find_times(
-    text: str, anchor: When | None, *, start: int = 0, end: int | None = None
+    text: str, anchor: When | None, *, start: int = 0, end: int | None = None, future: bool = False
 ) -> list[TimeExpression]:
-    """Time expressions in ``text[start:end]``, resolved against ``anchor``; overlapping ones dropped."""
+    """Time expressions in ``text[start:end]``, resolved against ``anchor``; overlapping ones dropped.
+
+    With ``future`` (the text speaks of what will happen), a weekday or a month named without a
+    year is the next one on or after the anchor rather than the last one before it.
+    """
     end = len(text) if end is None else end
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
@@ -79,22 +87,32 @@ def find_times(
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor)))
+            found.append(TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor, future)))
     return sorted(found, key=lambda t: t.start)
 
 
-def _resolve(kind: str, match: re.Match[str], anchor: When | None) -> When | None:
+def _resolve(kind: str, match: re.Match[str], anchor: When | None, future: bool = False) -> When | None:
     groups = {k: v for k, v in match.groupdict().items() if v}
     quoted = f"'{match.group()}'"
     try:
+        if "coming" in groups:
+            return _coming(groups["coming"].lower(), anchor, quoted)
         if "weekday" in groups or "rel" in groups:
-            return _relative(groups, match.group().lower(), anchor, quoted)
+            return _relative(groups, match.group().lower(), anchor, quoted, future)
+        if "month" not in groups:  # a year alone
+            year = int(groups["year"])
+            return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", quoted)
         month = (
             int(groups["month"]) if groups["month"].isdigit() else MONTHS[groups["month"].lower().rstrip(".")]
         )
-        year = int(groups["year"]) if "year" in groups else _year_for(month, anchor)
+        year = int(groups["year"]) if "year" in groups else _year_for(month, anchor, future)
         if year is None:
             return None
+        if "day2" in groups:
+            first_day, last_day = dt.date(year, month, int(groups["day"])), dt.date(year, month, int(groups["day2"]))
+            if last_day < first_day:
+                return None
+            return When(first_day, last_day, "window", quoted, 1.0 if "year" in groups else _confidence(anchor))
         if "day" in groups:
             day = dt.date(year, month, int(groups["day"]))
             return When(day, day, "day", quoted, 1.0 if "year" in groups else _confidence(anchor))
@@ -107,6 +125,14 @@ def _resolve(kind: str, match: re.Match[str], anchor: When | None) -> When | Non
         return None
 
 
+def _coming(unit: str, anchor: When | None, reason: str) -> When | None:
+    """ "In the coming weeks" is the two months after the anchor; "in the coming months", six."""
+    if anchor is None:
+        return None
+    days = 61 if unit == "weeks" else 183
+    return When(anchor.end, anchor.end + dt.timedelta(days=days), "window", reason, anchor.confidence)
+
+
 def _part_of_month(part: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     if part == "early" or part == "beginning of":
         return first, first.replace(day=10)
@@ -115,10 +141,12 @@ def _part_of_month(part: str, first: dt.date, last: dt.date) -> tuple[dt.date, d
     return first.replace(day=20), last
 
 
-def _year_for(month: int, anchor: When | None) -> int | None:
-    """The year of a month named without one: the latest not after the anchor."""
+def _year_for(month: int, anchor: When | None, future: bool = False) -> int | None:
+    """The year of a month named without one: the latest not after the anchor (the next in the future)."""
     if anchor is None:
         return None
+    if future:
+        return anchor.start.year if month >= anchor.start.month else anchor.start.year + 1
     return anchor.end.year if month <= anchor.end.month else anchor.end.year - 1
 
 
@@ -126,11 +154,16 @@ def _confidence(anchor: When | None) -> float:
     return 1.0 if anchor is None else anchor.confidence
 
 
-def _relative(groups: dict[str, str], text: str, anchor: When | None, quoted: str) -> When | None:
+def _relative(
+    groups: dict[str, str], text: str, anchor: When | None, quoted: str, future: bool = False
+) -> When | None:
     if anchor is None:
         return None
     if "weekday" in groups:
-        return _weekday(WEEKDAYS[groups["weekday"].lower()], text.split()[0], anchor, quoted)
+        word = text.split()[0]
+        if future and word in ("on", "this", "for"):
+            word = "coming"
+        return _weekday(WEEKDAYS[groups["weekday"].lower()], word, anchor, quoted)
     rel, unit = groups["rel"].lower(), groups.get("unit")
     if unit is None:
         offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
@@ -145,8 +178,13 @@ def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> Wh
 
 
 def _weekday(weekday: int, word: str, anchor: When, reason: str) -> When:
-    """The weekday nearest the anchor: before it for 'on'/'last', after it for 'next'."""
-    if word == "next":
+    """The weekday nearest the anchor: before it for 'on'/'last', after it for 'next', on or after for 'coming'."""
+    if word == "for":
+        word = "on"
+    if word == "coming":
+        start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday()) % 7)
+        end = anchor.end + dt.timedelta(days=(weekday - anchor.end.weekday()) % 7)
+    elif word == "next":
         start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday() - 1) % 7 + 1)
         end = anchor.end + dt.timedelta(days=(weekday - anchor.end.weekday() - 1) % 7 + 1)
     else:

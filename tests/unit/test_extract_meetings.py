@@ -14,7 +14,8 @@ import pytest
 from kg.extract.actors import ActorExtractor
 from kg.extract.base import Doc, EventRecord, document_text
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract.meetings import MEDIUM_CUES, MeetingExtractor
+from kg.extract import REGISTRY, Resources
+from kg.extract.meetings import MeetingExtractor
 from kg.extract.text import normalise, split_sentences
 from kg.reader import Article, article_from_record, read_articles
 
@@ -22,6 +23,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 ARTICLES = {a.id[:3]: a for a in read_articles(SEEDS)}
 D = dt.date
 XI, PUTIN, MEDVEDEV = "person/xi-jinping", "person/vladimir-putin", "person/dmitry-medvedev"
+MEETINGS: MeetingExtractor = REGISTRY[MeetingExtractor.name](Resources(SEEDS))  # type: ignore[assignment]
 
 
 def with_actors(item: Article | str, published: str | None = "2021-12-15") -> Doc:
@@ -34,7 +36,7 @@ def with_actors(item: Article | str, published: str | None = "2021-12-15") -> Do
 
 
 def meetings(item: Article | str, published: str | None = "2021-12-15") -> list[EventRecord]:
-    return MeetingExtractor()(with_actors(item, published))  # type: ignore[return-value]
+    return [r for r in MEETINGS(with_actors(item, published)) if isinstance(r, EventRecord)]
 
 
 def summary(meeting: EventRecord) -> tuple:
@@ -93,7 +95,7 @@ def test_meetings_evidence_spans_lie_inside_the_text(seed: str) -> None:
 @pytest.mark.parametrize("seed", ["000", "004"])
 def test_meetings_medium_evidence_is_the_cue_itself(seed: str) -> None:
     text = normalise(document_text(ARTICLES[seed]))
-    cues = dict(MEDIUM_CUES)
+    cues = MEETINGS.media
     spans = [
         (m.medium, text[e.start : e.end])
         for m in meetings(ARTICLES[seed])
@@ -102,7 +104,7 @@ def test_meetings_medium_evidence_is_the_cue_itself(seed: str) -> None:
     ]
     assert spans
     for medium, span in spans:
-        assert cues[medium].fullmatch(span), (medium, span)  # type: ignore[index]
+        assert cues[medium].fullmatch(span), (medium, span)
 
 
 # -- media ------------------------------------------------------------------------------------------

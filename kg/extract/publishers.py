@@ -1,0 +1,122 @@
+"""Publishers: who speaks in a document, for which country, and when an undated one was written.
+
+An Australian Prime Minister's media release says "I will travel to Beijing" and never names its
+author; a White House readout's "the President" is the President of the United States; a BBC story
+from the 2004-05 dataset has no date but was written in those years. The table of publishers
+(``seeds/reference/publishers.tsv``) says so once per source, and :class:`AuthorExtractor` adds the
+author of a first-person document as an actor, resolved through the office held on its date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import ClassVar
+
+import kg
+from kg.errors import OntologyError
+from kg.extract.base import Doc, EntityRecord, Record
+from kg.extract.dates import When
+from kg.extract.gazetteer import Gazetteer
+from kg.reader import Article
+
+PUBLISHERS_FILE = "publishers.tsv"  # not .txt: `kg ingest seeds/` would read it as an article
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|me|my)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """A source of documents: the country it speaks for, its first-person office, its period."""
+
+    source: str
+    country: str | None = None
+    office: str | None = None
+    period: tuple[dt.date, dt.date] | None = None
+
+    def author(self, gazetteer: Gazetteer, day: dt.date | None) -> str | None:
+        """The person who held the publisher's office on a day: the "I" of its documents."""
+        if self.office is None or self.country is None or day is None:
+            return None
+        return gazetteer.holder(self.office, self.country, day)
+
+    def anchor(self) -> When | None:
+        """The window an undated document of this publisher was written in."""
+        if self.period is None:
+            return None
+        start, end = self.period
+        return When(start, end, "window", f"publication period of {self.source}", 0.3)
+
+
+@dataclass(frozen=True)
+class Publishers:
+    """The publisher table: the first row whose ``source`` the article's source contains."""
+
+    rows: tuple[Publisher, ...]
+
+    def of(self, article: Article) -> Publisher | None:
+        """The publisher of an article, if the table knows it."""
+        source = article.source or ""
+        return next((row for row in self.rows if row.source in source), None)
+
+
+@cache
+def load_publishers(seeds_dir: Path) -> Publishers:
+    """The publisher table of the reference data in ``seeds_dir`` (empty if there is none)."""
+    path = Path(seeds_dir) / "reference" / PUBLISHERS_FILE
+    if not path.exists():
+        return Publishers(())
+    rows = []
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    for number, line in enumerate(lines[1:], start=2):
+        cells = line.split("\t")
+        if len(cells) != 4:
+            raise OntologyError(f"{path}: row {number} has {len(cells)} cells; expected source, country, office, period.")
+        source, country, office, period = (None if c.strip() == "-" else c.strip() for c in cells)
+        rows.append(Publisher(source or "", country, office, _period(period, path)))
+    return Publishers(tuple(rows))
+
+
+def _period(text: str | None, path: Path) -> tuple[dt.date, dt.date] | None:
+    if text is None:
+        return None
+    try:
+        start, end = (dt.date.fromisoformat(part) for part in text.split(".."))
+    except ValueError as error:
+        raise OntologyError(f"{path}: period {text!r} is not START..END in ISO dates.") from error
+    return start, end
+
+
+def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> str | None:
+    """The person who writes a first-person document ("I will travel to ..."), if known."""
+    publisher = publishers.of(doc.article)
+    if publisher is None or not FIRST_PERSON.search(doc.article.text):
+        return None
+    return publisher.author(gazetteer, doc.article.published)
+
+
+class AuthorExtractor:
+    """Adds the unnamed author of a first-person document as a person, with the country they speak for."""
+
+    name: ClassVar[str] = "dipl.authors.v1"
+    version: ClassVar[str] = kg.__version__
+    assigns: ClassVar[tuple[str, ...]] = ("dipl:Person",)
+
+    def __init__(self, gazetteer: Gazetteer, publishers: Publishers):
+        self.gazetteer = gazetteer
+        self.publishers = publishers
+
+    def __call__(self, doc: Doc) -> list[Record]:
+        author = document_author(doc, self.gazetteer, self.publishers)
+        if author is None or any(e.key == author for e in doc.entities):
+            return []
+        publisher = self.publishers.of(doc.article)
+        entry = self.gazetteer.entries[author]
+        country = publisher.country if publisher else None
+        records: list[Record] = [EntityRecord(author, "Person", entry.label, (), known=True, represents=country)]
+        if country and not any(e.key == country for e in doc.entities):
+            label = self.gazetteer.entries[country].label
+            records.append(EntityRecord(country, "Country", label, (), known=True))
+        return records
