@@ -256,6 +256,27 @@ def export_entities(
     _write(data, output)
 
 
+@export_app.command("events")
+def export_events(
+    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
+    ] = None,
+    store: StoreOption = None,
+) -> None:
+    """Export every event: kind, PLOVER category, CAMEO code, medium, format, dates, place, status,
+    participants, their countries, organisation, topics and source articles."""
+    from kg.export import EVENT_COLUMNS, event_rows, export_table
+
+    settings = settings_with(store=store)
+    with opened(settings, read_only=True) as source:
+        try:
+            data = export_table(event_rows(source), EVENT_COLUMNS, fmt=fmt)
+        except KGError as error:
+            raise fail(str(error), 2) from error
+    _write(data, output)
+
+
 def _write(data: bytes, output: Path | None) -> None:
     if output is None:
         sys.stdout.buffer.write(data)

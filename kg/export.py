@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from rdflib import RDFS
+from rdflib import OWL, RDFS, SKOS
 
 from kg.errors import BadRequest, NotFound
 from kg.mapping import key_of
@@ -76,6 +76,64 @@ def entity_rows(store: Store) -> list[dict[str, str]]:
             }
         )
     return rows
+
+
+EVENT_COLUMNS = (
+    "event_id", "kind", "category", "cameo", "medium", "format", "date", "date_start", "date_end",
+    "location", "status", "participants", "countries", "organisation", "topics", "articles",
+)  # fmt: skip
+# One query for the single-valued attributes, one per multi-valued column: joining them all in
+# one pattern would multiply rows (participants x topics x articles) before grouping.
+EVENTS_QUERY = """
+SELECT ?event ?kind ?category ?cameo ?medium ?format ?date ?date_start ?date_end ?location ?status
+WHERE {
+  ?event dipl:extractedFrom ?article ; a ?class ; dipl:category ?c ; dipl:status ?s .
+  ?class a owl:Class ; skos:notation ?kind .
+  ?c skos:notation ?category . ?s skos:notation ?status .
+  OPTIONAL { ?event dipl:cameo/skos:notation ?cameo }
+  OPTIONAL { ?event dipl:medium/skos:notation ?medium }
+  OPTIONAL { ?event dipl:format/skos:notation ?format }
+  OPTIONAL { ?event dipl:date ?date }
+  OPTIONAL { ?event dipl:dateStart ?date_start }
+  OPTIONAL { ?event dipl:dateEnd ?date_end }
+  OPTIONAL { ?event dipl:place/rdfs:label ?location }
+} ORDER BY ?event
+"""
+_ACTOR = "?event dipl:participant|dipl:speaker|dipl:target ?who ."
+EVENT_LISTS = {
+    "participants": f"{_ACTOR} ?who a dipl:Person ; rdfs:label ?value .",
+    "countries": f"{_ACTOR} {{ ?who dipl:represents/rdfs:label ?value }}"
+                 " UNION { ?who a dipl:Country ; rdfs:label ?value }",
+    "organisation": "?event dipl:organisation/rdfs:label ?value .",
+    "topics": "?event dipl:topic/skos:notation ?value .",
+    "articles": "?event dipl:extractedFrom/dipl:articleId ?value .",
+}  # fmt: skip
+LIST_QUERY = """
+SELECT ?event (GROUP_CONCAT(DISTINCT ?value; separator="\u0000") AS ?values)
+WHERE { %s } GROUP BY ?event
+"""
+
+
+def event_rows(store: Store) -> list[dict[str, str]]:
+    """One row per event (meeting, statement, agreement, other) with the columns of :data:`EVENT_COLUMNS`.
+
+    ``kind``, ``category``, ``cameo``, ``medium``, ``format``, ``status`` and ``topics`` are the
+    SKOS notations of the ontology; ``participants`` are person labels and ``countries`` the
+    states they represent (or that take part themselves); multi-valued cells are joined with "; ".
+    """
+    prefixes = {"dipl": DIPL_NS, "rdfs": str(RDFS), "skos": str(SKOS), "owl": str(OWL)}
+    rows: dict[str, dict[str, str]] = {}
+    for row in store.select(EVENTS_QUERY, prefixes=prefixes):
+        key = key_of(row["event"])
+        if key in rows:  # an event with two classes or statuses keeps its first row
+            continue
+        rows[key] = {"event_id": key} | {column: str(row.get(column, "")) for column in EVENT_COLUMNS[1:11]}
+    for column, pattern in EVENT_LISTS.items():
+        for row in store.select(LIST_QUERY % pattern, prefixes=prefixes):
+            key = key_of(row["event"])
+            if key in rows:
+                rows[key][column] = _joined(row.get("values"))
+    return [{column: row.get(column, "") for column in EVENT_COLUMNS} for row in rows.values()]
 
 
 def _joined(value: object) -> str:

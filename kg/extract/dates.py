@@ -87,7 +87,9 @@ def find_times(
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor, future)))
+            found.append(
+                TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor, future))
+            )
     return sorted(found, key=lambda t: t.start)
 
 
@@ -109,10 +111,15 @@ def _resolve(kind: str, match: re.Match[str], anchor: When | None, future: bool 
         if year is None:
             return None
         if "day2" in groups:
-            first_day, last_day = dt.date(year, month, int(groups["day"])), dt.date(year, month, int(groups["day2"]))
+            first_day, last_day = (
+                dt.date(year, month, int(groups["day"])),
+                dt.date(year, month, int(groups["day2"])),
+            )
             if last_day < first_day:
                 return None
-            return When(first_day, last_day, "window", quoted, 1.0 if "year" in groups else _confidence(anchor))
+            return When(
+                first_day, last_day, "window", quoted, 1.0 if "year" in groups else _confidence(anchor)
+            )
         if "day" in groups:
             day = dt.date(year, month, int(groups["day"]))
             return When(day, day, "day", quoted, 1.0 if "year" in groups else _confidence(anchor))

@@ -71,7 +71,9 @@ UNNAMED_GATHERING = re.compile(
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
-PRESENCE = re.compile(r"\b(?:attend(?:s|ed|ing)?|at|for|join(?:s|ed)?|to|in|during|on the|ahead of)\s+(?:the\s+)?$", re.I)
+PRESENCE = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|at|for|join(?:s|ed)?|to|in|during|on the|ahead of)\s+(?:the\s+)?$", re.I
+)
 FUTURE = re.compile(
     r"\b(?:upcoming|forthcoming|will|would|shall|to visit|to meet|to attend|to travel|to host|plans? to|"
     r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
@@ -87,7 +89,9 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
               "Congress", "Prime", "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "His", "Her",
               "Your", "Government", "Ukraine", "Cabinet", "Asia", "Europe", "Africa", "English"}  # fmt: skip
-VISITOR_CUE = re.compile(r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I)
+VISITOR_CUE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
+)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
@@ -107,7 +111,9 @@ class _Mention:
     gathering: str | None = None  # key of the summit or gathering the clause names
     medium: str | None = None
     remote: bool = False  # the medium comes from a remote cue (phone, video) in the clause itself
-    explicit: bool = False  # ... or from a remote or an explicit in-person cue ("face-to-face", "state visit")
+    explicit: bool = (
+        False  # ... or from a remote or an explicit in-person cue ("face-to-face", "state visit")
+    )
     named: int = 0  # how many participants the clause names (not "the two leaders")
     when: When | None = None
     status: str | None = None
@@ -171,7 +177,9 @@ class MeetingExtractor:
                     self._place_mention(meetings, mention)
         found = [m for m in meetings if self._is_meeting(m)]
         found += [g for g in gatherings if g.people]
-        records: list[Record] = [self._record(doc, anchor, m, people, n) for n, m in enumerate(found, start=1)]
+        records: list[Record] = [
+            self._record(doc, anchor, m, people, n) for n, m in enumerate(found, start=1)
+        ]
         return records + self._implied_countries(doc, records, people)
 
     # -- reading clauses ---------------------------------------------------------------------
@@ -197,7 +205,9 @@ class MeetingExtractor:
         pair = self._pair(meetings) if ANAPHORIC_PAIR.search(body) else set()
         future_sentence = _tense(text, sentence.start, sentence.end) == "planned"
         times = [
-            t for t in find_times(text, anchor, start=sentence.start, end=sentence.end, future=future_sentence) if t.when
+            t
+            for t in find_times(text, anchor, start=sentence.start, end=sentence.end, future=future_sentence)
+            if t.when
         ]
         bounds = [sentence.start] + [t.start for t in times[1:]] + [sentence.end]
         remote = self._remote(body)
@@ -305,7 +315,11 @@ class MeetingExtractor:
                 before = text[max(start, m.start - 24) : m.start]
                 if tail and tail.group("noun").lower() != "talks":
                     return organisation.key, organisation.key
-                if tail or SUMMIT_IN_NAME.search(surface) or (PRESENCE.search(before) and _is_summit_series(surface)):
+                if (
+                    tail
+                    or SUMMIT_IN_NAME.search(surface)
+                    or (PRESENCE.search(before) and _is_summit_series(surface))
+                ):
                     return organisation.key, organisation.key
                 if SIDELINES.search(before):
                     return None, organisation.key
@@ -315,7 +329,9 @@ class MeetingExtractor:
         return None, None
 
     @staticmethod
-    def _roles(people: dict[str, EntityRecord], mention: _Mention, text: str) -> tuple[str | None, str | None]:
+    def _roles(
+        people: dict[str, EntityRecord], mention: _Mention, text: str
+    ) -> tuple[str | None, str | None]:
         """Host and visitor, from a hosting verb ("X hosted Y") or a visiting one ("X visited", "a visit by X")."""
         order = sorted(
             (m.start, key) for key in mention.participants if key in people for m in people[key].mentions
@@ -402,7 +418,11 @@ class MeetingExtractor:
         place = _first(meeting, "place")
         medium = _medium_of(meeting) or ("in_person" if place else None)
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
-        evidence = tuple(dict.fromkeys([*(e for m in meeting.mentions for e in m.cues), *self._medium_cues(doc, meeting, medium)]))
+        evidence = tuple(
+            dict.fromkeys(
+                [*(e for m in meeting.mentions for e in m.cues), *self._medium_cues(doc, meeting, medium)]
+            )
+        )
         organisation = _organisation_key(meeting.gathering)
         return EventRecord(
             key=f"meeting-{number}",
@@ -509,7 +529,9 @@ def _organisation_key(gathering: str | None) -> str | None:
 
 def _is_summit_series(surface: str) -> bool:
     """Whether a name is a summit series one attends (APEC, CHOGM, G20), not a body one joins."""
-    return bool(re.fullmatch(r"(?:the )?(?:G-?\d+|APEC|CHOGM|EAS|Quad|BRICS|ASEAN|NATO|SCO|EU)", surface, re.I))
+    return bool(
+        re.fullmatch(r"(?:the )?(?:G-?\d+|APEC|CHOGM|EAS|Quad|BRICS|ASEAN|NATO|SCO|EU)", surface, re.I)
+    )
 
 
 def _compatible(meeting: _Meeting, mention: _Mention) -> bool:
@@ -537,4 +559,3 @@ def _medium_of(meeting: _Meeting) -> str | None:
 
 def _when(meeting: _Meeting) -> When | None:
     return next((m.when for m in meeting.mentions if m.when), None)
-

@@ -69,11 +69,15 @@ def load_publishers(seeds_dir: Path) -> Publishers:
     if not path.exists():
         return Publishers(())
     rows = []
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
         if len(cells) != 4:
-            raise OntologyError(f"{path}: row {number} has {len(cells)} cells; expected source, country, office, period.")
+            raise OntologyError(
+                f"{path}: row {number} has {len(cells)} cells; expected source, country, office, period."
+            )
         source, country, office, period = (None if c.strip() == "-" else c.strip() for c in cells)
         rows.append(Publisher(source or "", country, office, _period(period, path)))
     return Publishers(tuple(rows))
@@ -115,7 +119,9 @@ class AuthorExtractor:
         publisher = self.publishers.of(doc.article)
         entry = self.gazetteer.entries[author]
         country = publisher.country if publisher else None
-        records: list[Record] = [EntityRecord(author, "Person", entry.label, (), known=True, represents=country)]
+        records: list[Record] = [
+            EntityRecord(author, "Person", entry.label, (), known=True, represents=country)
+        ]
         if country and not any(e.key == country for e in doc.entities):
             label = self.gazetteer.entries[country].label
             records.append(EntityRecord(country, "Country", label, (), known=True))

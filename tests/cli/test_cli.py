@@ -162,6 +162,41 @@ def test_cli_export_entities_csv_has_the_columns_and_one_row_per_entity(store: s
     assert {row["type"] for row in rows} == {"Person", "Country", "Organisation"}
 
 
+def test_cli_export_events_csv_has_the_issue_columns_and_the_seed_meetings(store: str):
+    import csv
+    import io
+
+    kg("ingest", str(SEEDS), "--store", store)
+    code, out = kg("export", "events", "--format", "csv", "--store", store)
+    assert code == 0, out
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert list(rows[0]) == [
+        "event_id", "kind", "category", "cameo", "medium", "format", "date", "date_start", "date_end",
+        "location", "status", "participants", "countries", "organisation", "topics", "articles",
+    ]  # fmt: skip
+    assert len({row["event_id"] for row in rows}) == len(rows)
+    assert {row["kind"] for row in rows} <= {"meeting", "statement", "agreement", "other"}
+    meetings = {
+        (r["articles"][:3], r["medium"], r["date"] or r["date_start"]): r
+        for r in rows
+        if r["kind"] == "meeting"
+    }
+    call = meetings[("004", "video", "2021-12-15")]  # the virtual meeting of 15 December 2021
+    assert (call["participants"], call["countries"]) == ("Vladimir Putin; Xi Jinping", "China; Russia")
+    assert (call["category"], call["cameo"], call["format"], call["status"]) == (
+        "CONSULT",
+        "040",
+        "bilateral",
+        "occurred",
+    )
+    medvedev = meetings[("000", "in_person", "2022-12-21")]
+    assert (medvedev["participants"], medvedev["location"]) == ("Dmitry Medvedev; Xi Jinping", "Beijing")
+    planned = [r for r in rows if r["kind"] == "meeting" and r["status"] == "planned"]
+    assert [(r["category"], r["cameo"]) for r in planned] == [("AGREE", "036")]
+    code, out = kg("export", "events", "--format", "json", "--store", store)
+    assert code == 0 and [r["event_id"] for r in json.loads(out)] == [r["event_id"] for r in rows]
+
+
 def test_cli_evaluate_prints_precision_recall_f1_per_type():
     code, out = kg("evaluate", str(PROJECT_ROOT / "tests" / "data" / "gold_small.json"), "--json")
     assert code == 0, out

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from kg.extract import REGISTRY, Resources
 from kg.extract.actors import ActorExtractor
 from kg.extract.base import Doc, EventRecord, document_text
 from kg.extract.gazetteer import load_gazetteer
-from kg.extract import REGISTRY, Resources
 from kg.extract.meetings import MeetingExtractor
 from kg.extract.text import normalise, split_sentences
 from kg.reader import Article, article_from_record, read_articles
