@@ -74,6 +74,8 @@ class DIPL(DefinedNamespace):
     dateStart: URIRef
     dateline: URIRef
     datelinePlace: URIRef
+    defaultCameo: URIRef
+    defaultCategory: URIRef
     dissolved: URIRef
     endDate: URIRef
     endOffset: URIRef
