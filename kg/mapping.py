@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Extractor, Record
+from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Extractor, Record, TopicRecord
 from kg.ontology import Ontology
 from kg.store import ID_BASE
 from kg.vocab import DIPL
@@ -58,6 +58,8 @@ class Mapper:
             for number, record in enumerate(records):
                 if isinstance(record, EntityRecord):
                     self._add_entity(graph, article, doc, record, extractor)
+                elif isinstance(record, TopicRecord):
+                    self._add_topic(graph, article, doc, record, extractor)
                 else:
                     self._add_event(graph, article, doc, record, extractor, number)
         return graph
@@ -108,6 +110,16 @@ class Mapper:
         for evidence in record.mentions:
             mention = self._evidence(graph, article, doc, evidence, extractor, DIPL.Mention)
             graph.add((mention, DIPL.mentionOf, node))
+
+    # -- article topics ----------------------------------------------------------------------
+
+    def _add_topic(
+        self, graph: Graph, article: URIRef, doc: Doc, record: TopicRecord, extractor: Extractor
+    ) -> None:
+        """``article dipl:topic concept``, with the spans that name it as the article's evidence."""
+        graph.add((article, DIPL.topic, self._concept(DIPL.TopicScheme, record.notation)))
+        for evidence in record.evidence:
+            graph.add((article, DIPL.evidence, self._evidence(graph, article, doc, evidence, extractor)))
 
     # -- events ----------------------------------------------------------------------------
 

@@ -91,7 +91,19 @@ class EventRecord:
     related: tuple[str, ...] = ()  # keys of other events of this article (a statement's meeting)
 
 
-Record = EntityRecord | EventRecord
+@dataclass(frozen=True, slots=True)
+class TopicRecord:
+    """A topic the article as a whole is about: a notation of the ontology's TopicScheme.
+
+    ``evidence`` holds spans where the topic is named (aspect ``"topic"``); topics of single
+    events are on the :class:`EventRecord` instead.
+    """
+
+    notation: str
+    evidence: tuple[Evidence, ...]
+
+
+Record = EntityRecord | EventRecord | TopicRecord
 
 
 @dataclass
