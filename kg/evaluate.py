@@ -314,6 +314,121 @@ def score_meetings(
         report.errors.append({"article": article_id, "missed meetings": missed, "invented meetings": extra})
 
 
+# -- statements ------------------------------------------------------------------------------
+
+#: Stances the gold codes differently from the ontology: calls for action ("urged X to", "called
+#: for") are ``support`` in the gold conventions (tests/gold/README.md), ``request`` in the ontology.
+GOLD_STANCE_CONVENTIONS = {"request": "support"}
+STATEMENT_ROWS = ("statements", "statements, exact stance", "targets (matched)")
+
+
+def stance_groups(seeds_dir: Path) -> dict[str, str]:
+    """Stance notation -> the group it is scored in: stances the ontology gives the same default
+    PLOVER category are one (support and praise are SUPPORT; criticize and concern, ACCUSE; agree
+    and commit, AGREE), and ``request`` joins ``support`` as the gold conventions code it."""
+    from kg.extract.statements import default_codes
+    from kg.ontology import load_ontology
+    from kg.settings import PROJECT_ROOT
+
+    beside = Path(seeds_dir).resolve().parent / "ontology"
+    ontology = load_ontology(beside if (beside / "dipl.ttl").exists() else PROJECT_ROOT / "ontology")
+    groups = {stance: category for stance, (category, _) in default_codes(ontology).items()}
+    for stance, like in GOLD_STANCE_CONVENTIONS.items():
+        if like in groups:
+            groups[stance] = groups[like]
+    return groups
+
+
+def predicted_statements(doc: Doc, names: dict[str, str]) -> list[dict[str, Any]]:
+    """The statements of a doc in the gold form, speaker and target named as the gold names them."""
+    found = []
+    for event in doc.events:
+        if event.kind != "statement" or not event.speaker:
+            continue
+        sentence = next((e for e in event.evidence if e.aspect == "event"), event.evidence[0])
+        found.append(
+            {
+                "speaker": names.get(event.speaker, event.speaker),
+                "stance": event.stance,
+                "target": names.get(event.target, event.target) if event.target else None,
+                "sentence": doc.text[sentence.start : sentence.end],
+            }
+        )
+    return found
+
+
+def match_statements(
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    groups: dict[str, str],
+    *,
+    exact: bool = False,
+) -> list[tuple[int, int]]:
+    """One-to-one pairs of statements: same speaker, stances in one group (the same stance if
+    ``exact``), and targets that do not disagree (a target only one side gives is no conflict).
+    Among candidates, pairs whose predicted sentence holds the gold evidence come first."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            if fold(g.get("speaker") or "") != fold(p["speaker"]):
+                continue
+            same = g.get("stance") == p["stance"]
+            if not same and (exact or groups.get(g.get("stance"), "?") != groups.get(p["stance"], "!")):
+                continue
+            gt, pt = g.get("target"), p["target"]
+            if gt and pt and fold(gt) != fold(pt):
+                continue
+            quoted = fold(g.get("evidence") or "") in fold(p["sentence"])
+            candidates.append((quoted, same, bool(gt) and gt == pt, -gi, -pi, gi, pi))
+    pairs, used_gold, used_pred = [], set(), set()
+    for *_, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_gold and pi not in used_pred:
+            pairs.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return pairs
+
+
+def score_statements(
+    report: Report,
+    article_id: str,
+    gold: list[dict[str, Any]],
+    predicted: list[dict[str, Any]],
+    groups: dict[str, str],
+) -> None:
+    """Add one article's statement counts (grouped and exact stance) and target agreement."""
+    pairs = match_statements(gold, predicted, groups)
+    for name, found in (
+        ("statements", pairs),
+        ("statements (exact stance)", match_statements(gold, predicted, groups, exact=True)),
+    ):
+        row = report.row(name)
+        row.gold += len(gold)
+        row.predicted += len(predicted)
+        row.matched += len(found)
+    targets = report.row("targets (matched)")
+    for gi, pi in pairs:
+        gt, pt = gold[gi].get("target"), predicted[pi]["target"]
+        targets.gold += bool(gt)
+        targets.predicted += bool(pt)
+        targets.matched += bool(gt and pt and fold(gt) == fold(pt))
+    matched_gold, matched_pred = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
+    missed = [
+        f"{g.get('speaker')} {g.get('stance')} {g.get('target')}: {g.get('evidence', '')}"
+        for i, g in enumerate(gold)
+        if i not in matched_gold
+    ]
+    extra = [
+        f"{p['speaker']} {p['stance']} {p['target']}: {p['sentence'][:120]}"
+        for i, p in enumerate(predicted)
+        if i not in matched_pred
+    ]
+    if missed or extra:
+        report.errors.append(
+            {"article": article_id, "missed statements": missed, "invented statements": extra}
+        )
+
+
 def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path | None = None) -> Report:
     """Score the extractors against a gold file.
 
@@ -328,6 +443,7 @@ def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path
     sources = article_sources(gold_path, seeds_dir=seeds_dir, corpus_dir=corpus_dir)
     found = {article.id: article for article in find_articles(gold, sources)}
     report.missing = sorted(set(gold) - set(found))
+    groups = stance_groups(seeds_dir)
     for article_id, item in gold.items():
         if article_id not in found:
             continue
@@ -335,11 +451,14 @@ def evaluate(gold_path: Path, *, extract: Any, seeds_dir: Path, corpus_dir: Path
         names = score_entities(report, article_id, item.get("entities", []), doc)
         if "meetings" in item:
             score_meetings(report, article_id, item["meetings"], predicted_meetings(doc, names))
+        if "statements" in item:
+            score_statements(report, article_id, item["statements"], predicted_statements(doc, names), groups)
         report.articles += 1
     total = Score()
     for entity_type in ENTITY_TYPES:
         total.add(report.row(entity_type))
-    meetings = {k: report.rows.pop(k) for k in ("meetings", "participants (matched)") if k in report.rows}
+    events = ("meetings", "participants (matched)", *STATEMENT_ROWS)
+    meetings = {k: report.rows.pop(k) for k in events if k in report.rows}
     report.rows["all entities"] = total
     report.rows.update(meetings)
     return report

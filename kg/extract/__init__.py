@@ -11,6 +11,8 @@ from kg.extract.base import Extractor
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.meetings import MeetingExtractor
 from kg.extract.publishers import AuthorExtractor, Publishers, load_publishers
+from kg.extract.statements import StatementExtractor
+from kg.extract.topics import TopicExtractor, topic_matcher
 from kg.ontology import Ontology, load_ontology
 from kg.vocab import DIPL
 
@@ -47,11 +49,15 @@ REGISTRY: dict[str, Callable[[Resources], Extractor]] = {
     MeetingExtractor.name: lambda r: MeetingExtractor(
         r.alt_labels(DIPL.MediumScheme), gazetteer=r.gazetteer, publishers=r.publishers
     ),
+    StatementExtractor.name: lambda r: StatementExtractor.from_ontology(r.ontology, r.seeds_dir),
+    TopicExtractor.name: lambda r: TopicExtractor(topic_matcher(r.ontology)),
 }
 DEFAULT_PIPELINE = (
     ActorExtractor.name,
     AuthorExtractor.name,
     MeetingExtractor.name,
+    StatementExtractor.name,
+    TopicExtractor.name,
 )
 
 

@@ -1,0 +1,684 @@
+"""Statements and agreements: who took which position toward whom, and which agreements were made.
+
+A first version (issue 4). Cues come from ``seeds/reference/statement_cues.tsv`` (verbs of saying,
+stance verbs and nouns, intentions, joint subjects, agreement phrases); stances, PLOVER categories
+and CAMEO codes from the ontology. In each sentence with a stance cue:
+
+- the **speaker** is the person a verb of saying names ("Putin said Russia firmly supports ...",
+  "..., Xi said."), else the actor just before the cue ("President Biden condemned"), a pronoun
+  resolved to the last person a sentence opened with ("He expressed deep concern"), or, for a joint
+  subject ("the two leaders agreed"), the meeting's principal: its first-named participant, as the
+  gold conventions attribute readouts' joint positions. A country spoken for by the person whose
+  words the previous sentence reported is that person ("Xi stressed ... China is ready to ...");
+- the **target** is the first other actor after the cue ("condemned the deployment of DPRK
+  troops"), or, after an anaphoric object ("China commends that"), the last one before it;
+- the **topic** is the first topic label after the cue (:mod:`kg.extract.topics`).
+
+Only the most salient statements are kept (at most :attr:`StatementExtractor.MAX_STATEMENTS` per
+article, as in the gold): precision matters more than recall. A statement made in the sentences
+of a meeting is linked to it (``related``) and dated as it; otherwise it has the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rdflib import SKOS
+
+import kg
+from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
+from kg.extract.dates import When
+from kg.extract.topics import TopicMatcher, topic_matcher
+
+if TYPE_CHECKING:
+    from kg.ontology import Ontology
+
+CUES_FILE = "statement_cues.tsv"
+FRAMES = ("report", "verb", "noun", "intent", "joint", "agreement", "planned")
+#: Cues tried first where two start at the same place: agreements before "agreed to", nouns before verbs.
+_FRAME_ORDER = {"agreement": 0, "planned": 0, "noun": 1, "intent": 2, "verb": 3, "report": 4, "joint": 5}
+ACTOR_TYPES = ("Person", "Country", "Organisation")
+#: Salience: an explicit stance verb ("condemned") tells more than a noun or an intention.
+_FRAME_WEIGHT = {"verb": 0.1, "noun": 0.05}
+
+#: What may stand between a subject and its verb: "Italy and Germany also favour", "Washington has
+#: also voiced", "The Russian President on his part assured", "Chinese officials said".
+_GAP_WORDS = frozenset(
+    "has have had is are was were be been will would shall should can could may might also again "
+    "further then today yesterday now still himself herself itself themselves jointly both all "
+    "on his her their its part in turn once more officials official government side authorities "
+    "delegation leaders leader administration ministry spokesman spokeswoman spokesperson president "
+    "prime minister foreign".split()
+)
+_PRONOUN = re.compile(r"(?<![\w-])(?:he|she)\s*$", re.IGNORECASE)
+_NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ANAPHORIC_OBJECT = re.compile(r"\s+(?:that|this|it|them|these|those)\s*(?:[.,;]|$)", re.IGNORECASE)
+_COORDINATED = re.compile(r"[^;]*?\s+and\s+(?:[\w.]+\s+){0,2}", re.IGNORECASE)
+#: Where a clause ends, for the search of a target: "..., but there is scepticism in France".
+_CLAUSE_END = re.compile(
+    r"[;:]|\s+-\s+|\s+in\s+(?:talks?|a\s+call|a\s+meeting)\s+with\b|,?\s+(?:including|during)\b"
+    r"|,\s+(?:but|while|although|though|despite|whereas|which|who|as|after|before|when)\b"
+    r"|,\s+and\s+(?:he|she|they|it|the\s+\w+\s+(?:said|added))\b",
+    re.IGNORECASE,
+)
+#: A cue in a question, a condition or a subordinate clause of time: "asked whether", "after Iran refused".
+_HEDGE = re.compile(
+    r"\b(?:asked (?:why|whether|if|about)|whether|why|if|unless|after|before|when|because|although)\b"
+    r"[^.;,]*$",
+    re.IGNORECASE,
+)
+_PREPOSITION = re.compile(
+    r"\b(?:in|of|for|with|to|from|by|at|on|against|about|between|into|toward|towards|than)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_WITH = re.compile(r"^[^.;]{0,80}?\bwith\s+(?:the\s+)?$", re.IGNORECASE)
+_TARGET_WINDOW = 160
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One line of the cue lexicon."""
+
+    pattern: str
+    stance: str | None
+    frame: str
+
+
+@dataclass(frozen=True, slots=True)
+class CueHit:
+    """A cue found in text, with its character offsets."""
+
+    cue: Cue
+    start: int
+    end: int
+
+
+class CueLexicon:
+    """The cues of ``statement_cues.tsv`` compiled into one regular expression.
+
+    >>> lexicon = CueLexicon([Cue("condemned", "criticize", "verb"), Cue("said", None, "report")])
+    >>> [(h.cue.frame, h.start) for h in lexicon.find("Biden said he condemned it.")]
+    [('report', 6), ('verb', 17)]
+    """
+
+    def __init__(self, cues: list[Cue]):
+        self.cues = sorted(cues, key=lambda c: _FRAME_ORDER[c.frame])
+        alternatives = "|".join(f"({_plain_groups(c.pattern)})" for c in self.cues)
+        self._pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+    @classmethod
+    def from_file(cls, path: Path) -> CueLexicon:
+        """Read a cue file (three tab-separated columns; ``#`` starts a comment line).
+
+        Raises:
+            ValueError: a line with a wrong number of columns, an unknown frame or a bad pattern.
+        """
+        cues = []
+        for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3 or parts[2] not in FRAMES:
+                raise ValueError(
+                    f"{path}:{number}: expected 'cue<TAB>stance<TAB>frame' with a frame in {FRAMES}."
+                )
+            try:
+                re.compile(parts[0])
+            except re.error as error:
+                raise ValueError(f"{path}:{number}: bad cue pattern {parts[0]!r}: {error}") from error
+            cues.append(Cue(parts[0], None if parts[1] == "-" else parts[1], parts[2]))
+        return cls(cues)
+
+    def stances(self) -> set[str]:
+        """The stance notations the lexicon uses."""
+        return {c.stance for c in self.cues if c.stance}
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
+        """Non-overlapping cues in ``text[start:end]``, left to right."""
+        end = len(text) if end is None else end
+        return [
+            CueHit(self.cues[m.lastindex - 1], m.start(), m.end())  # type: ignore[operator]
+            for m in self._pattern.finditer(text, start, end)
+        ]
+
+
+def _plain_groups(pattern: str) -> str:
+    """A cue pattern with its groups made non-capturing and its spaces matching any spaces."""
+    pattern = re.sub(r"(?<!\\)\((?!\?)", "(?:", pattern)
+    return pattern.replace(" ", r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    start: int
+    end: int
+    entity: EntityRecord
+
+
+@dataclass
+class _Speaker:
+    key: str
+    start: int
+    end: int
+    reason: str
+    confidence: float
+    joint: bool = False  # a joint subject ("the two leaders") attributed to the meeting's principal
+
+
+@dataclass
+class _Candidate:
+    sentence: Sentence
+    cue: CueHit
+    speaker: _Speaker
+    target: _Mention | None = None
+    topics: tuple[str, ...] = ()
+    quoted: bool = False
+    score: float = 0.0
+
+
+class StatementExtractor:
+    """Finds statements by named speakers, and agreements, in a document the actor and meeting
+    extractors have read."""
+
+    name: ClassVar[str] = "dipl.statements.v1"
+    version: ClassVar[str] = kg.__version__
+    assigns: ClassVar[tuple[str, ...]] = ("dipl:Statement", "dipl:Agreement", "dipl:Evidence")
+
+    MAX_STATEMENTS: ClassVar[int] = 6
+    MAX_AGREEMENTS: ClassVar[int] = 3
+
+    def __init__(
+        self,
+        lexicon: CueLexicon,
+        topics: TopicMatcher,
+        codes: dict[str, tuple[str, str]],
+    ):
+        """Args:
+        lexicon: the cues.
+        topics: the topic matcher.
+        codes: stance notation, and ``"agreement"``, -> (PLOVER category, CAMEO code).
+        """
+        missing = lexicon.stances() - set(codes)
+        if missing or "agreement" not in codes:
+            raise ValueError(f"No PLOVER category or CAMEO code in the ontology for {sorted(missing)}.")
+        self.lexicon = lexicon
+        self.topics = topics
+        self.codes = codes
+
+    @classmethod
+    def from_ontology(cls, ontology: Ontology, seeds_dir: Path) -> StatementExtractor:
+        """The extractor with the cues of ``seeds_dir/reference`` and the ontology's codes."""
+        return cls(
+            CueLexicon.from_file(Path(seeds_dir) / "reference" / CUES_FILE),
+            topic_matcher(ontology),
+            default_codes(ontology),
+        )
+
+    def __call__(self, doc: Doc) -> list[Record]:
+        text = doc.normalised
+        hits = self.lexicon.find(text)
+        if not any(h.cue.frame not in ("report", "joint") for h in hits):
+            return []
+        mentions = _mentions(doc)
+        reading = _Reading(doc, text, mentions, hits, self.topics)
+        candidates, agreements = [], []
+        for sentence in doc.sentences:
+            found = [h for h in hits if sentence.start <= h.start < sentence.end]
+            if found:
+                said, agreement = reading.sentence(sentence, found)
+                candidates += [self._describe(reading, candidate) for candidate in said]
+                if agreement is not None:
+                    agreements.append(agreement)
+            reading.advance(sentence)
+        kept = sorted(candidates, key=lambda c: -c.score)[: self.MAX_STATEMENTS]
+        kept.sort(key=lambda c: c.cue.start)
+        records: list[Record] = [self._statement(doc, c, n) for n, c in enumerate(kept, 1)]
+        records += [
+            self._agreement(doc, reading, a, n) for n, a in enumerate(agreements[: self.MAX_AGREEMENTS], 1)
+        ]
+        return records
+
+    # -- statements ---------------------------------------------------------------------------
+
+    def _describe(self, reading: _Reading, candidate: _Candidate) -> _Candidate:
+        text, sentence, cue = reading.text, candidate.sentence, candidate.cue
+        clause_end = min(sentence.end, cue.end + _TARGET_WINDOW)
+        candidate.topics = (
+            self.topics.notations(text, cue.end, clause_end)[:2]
+            or self.topics.notations(text, sentence.start, sentence.end)[:1]
+        )
+        candidate.quoted = text.count('"', sentence.start, cue.start) % 2 == 1
+        candidate.score = (
+            candidate.speaker.confidence
+            + _FRAME_WEIGHT.get(cue.cue.frame, 0.0)
+            + 0.15 * (candidate.target is not None)
+            + 0.05 * bool(candidate.topics)
+        )
+        return candidate
+
+    def _statement(self, doc: Doc, candidate: _Candidate, number: int) -> EventRecord:
+        cue, sentence, speaker = candidate.cue, candidate.sentence, candidate.speaker
+        stance = cue.cue.stance or "support"
+        category, cameo = self.codes[stance]
+        index = sentence.index
+        surface = doc.text[cue.start : cue.end]
+        evidence = [
+            Evidence(
+                sentence.start, sentence.end, index, "event", f"'{surface}' in sentence {index + 1}", 0.8
+            ),
+            Evidence(cue.start, cue.end, index, "stance", f"'{surface}': {stance}", speaker.confidence),
+            Evidence(
+                speaker.start,
+                speaker.end,
+                index_of(doc, speaker.start),
+                "speaker",
+                speaker.reason,
+                speaker.confidence,
+            ),
+        ]
+        if candidate.target is not None:
+            t = candidate.target
+            evidence.append(Evidence(t.start, t.end, index, "target", f"first actor after '{surface}'", 0.7))
+        meeting, when = _context(doc, sentence)
+        if when is not None:
+            evidence.append(
+                Evidence(sentence.start, sentence.end, index, "date", when.reason, when.confidence)
+            )
+        return EventRecord(
+            key=f"statement-{number}",
+            kind="statement",
+            category=category,
+            cameo=cameo,
+            evidence=tuple(evidence),
+            speaker=speaker.key,
+            stance=stance,
+            target=candidate.target.entity.key if candidate.target else None,
+            quoted=candidate.quoted,
+            topics=candidate.topics,
+            related=(meeting.key,) if meeting else (),
+            **_dates(when),
+        )
+
+    # -- agreements ---------------------------------------------------------------------------
+
+    def _agreement(self, doc: Doc, reading: _Reading, found: _Agreement, number: int) -> EventRecord:
+        cue, sentence = found.cue, found.sentence
+        # an intention ("agreed to establish", "will sign") is coded as the stance 'agree' is
+        intent = cue.cue.frame == "planned" or cue.cue.pattern.startswith("agreed to")
+        category, cameo = self.codes["agree" if intent else "agreement"]
+        surface = doc.text[cue.start : cue.end]
+        index = sentence.index
+        meeting, when = _context(doc, sentence)
+        evidence = [
+            Evidence(
+                sentence.start, sentence.end, index, "event", f"'{surface}' in sentence {index + 1}", 0.8
+            ),
+            Evidence(cue.start, cue.end, index, "status", f"'{surface}'", 0.8),
+        ]
+        status = "planned" if cue.cue.frame == "planned" else "occurred"
+        if status == "planned":
+            when = None
+        elif when is not None:
+            evidence.append(
+                Evidence(sentence.start, sentence.end, index, "date", when.reason, when.confidence)
+            )
+        object_end = min(sentence.end, cue.end + 120)
+        return EventRecord(
+            key=f"agreement-{number}",
+            kind="agreement",
+            category=category,
+            cameo=cameo,
+            evidence=tuple(evidence),
+            participants=tuple(found.parties),
+            status=status,
+            topics=self.topics.notations(reading.text, cue.start, object_end)[:3],
+            related=(meeting.key,) if meeting else (),
+            **_dates(when),
+        )
+
+
+@dataclass
+class _Agreement:
+    sentence: Sentence
+    cue: CueHit
+    parties: list[str]
+
+
+class _Reading:
+    """What the extractor knows while it reads a document sentence by sentence."""
+
+    def __init__(
+        self, doc: Doc, text: str, mentions: list[_Mention], hits: list[CueHit], topics: TopicMatcher
+    ):
+        self.doc = doc
+        self.topics = topics
+        self.text = text
+        self.mentions = mentions
+        self.hits = hits
+        self.entities = {e.key: e for e in doc.entities}
+        self.last_subject: _Mention | None = None  # the last person a sentence opened with
+        self.reporter: tuple[str, int] | None = None  # (person key, sentence index) whose words were reported
+
+    def sentence(self, sentence: Sentence, hits: list[CueHit]) -> tuple[list[_Candidate], _Agreement | None]:
+        """The statements (at most two, with different stances) and the agreement of a sentence."""
+        if self.text[sentence.end - 1 : sentence.end] == "?":
+            return [], None
+        reports = [(h, self._subject(h, sentence)) for h in hits if h.cue.frame == "report"]
+        reports = [(h, s) for h, s in reports if s is not None and s.key.startswith("person/")]
+        if reports:
+            self.reporter = (reports[-1][1].key, sentence.index)
+        agreement = None
+        for hit in hits:
+            if hit.cue.frame in ("agreement", "planned") and agreement is None:
+                agreement = self._agreement(sentence, hit)
+        found: list[_Candidate] = []
+        for hit in hits:
+            if hit.cue.stance is None or self._hedged(sentence, hit):
+                continue
+            if any(c.cue.cue.stance == hit.cue.stance for c in found):
+                continue
+            speaker = self._speaker(sentence, hit, reports)
+            if found and _COORDINATED.fullmatch(self.text, found[-1].cue.end, hit.start):
+                # "expressed their concern about ... and reaffirmed their support"; "underscored ...,
+                # and U.S. opposition to": the first speaker's, if the second is none or his country
+                previous = found[-1].speaker
+                if speaker is None or self._speaks_for(previous.key, speaker.key):
+                    speaker = previous
+            if speaker is None:
+                continue
+            for key in self._conjoined(sentence, speaker) if speaker.key.startswith("country/") else []:
+                found.append(_Candidate(sentence, hit, replace(speaker, key=key), None))
+            found.append(_Candidate(sentence, hit, speaker, self._target(sentence, hit, speaker, reports)))
+            if len({c.cue for c in found}) == 2:
+                break
+        return found, agreement
+
+    def _hedged(self, sentence: Sentence, hit: CueHit) -> bool:
+        """A negated cue ("did not support") or one in a question or condition ("asked whether")."""
+        start = max(sentence.start, hit.start - 60)
+        return bool(
+            _NEGATION.search(self.text, max(sentence.start, hit.start - 30), hit.start)
+            or _HEDGE.search(self.text, start, hit.start)
+        )
+
+    def advance(self, sentence: Sentence) -> None:
+        """Remember who opened the sentence, and whose words it reported."""
+        first = next((m for m in self._in(sentence.start, sentence.end) if m.entity.type == "Person"), None)
+        if first is not None and first.start - sentence.start <= 60:
+            self.last_subject = first
+        if self.reporter is not None and self.reporter[1] < sentence.index - 1:
+            self.reporter = None
+
+    # -- speakers --------------------------------------------------------------------------
+
+    def _speaker(
+        self, sentence: Sentence, hit: CueHit, reports: list[tuple[CueHit, _Speaker]]
+    ) -> _Speaker | None:
+        subject = self._subject(hit, sentence)
+        reporter = self._reporter(hit, reports)
+        if reporter is not None:
+            # "Putin said Russia firmly supports ...": the reported words are the reporter's, unless
+            # they are another person's ("he argued that Mr Sharon was committed"): then no one's.
+            if subject is not None and subject.key.startswith("person/") and subject.key != reporter.key:
+                return None
+            return reporter
+        if subject is None:
+            return None
+        carried = self.reporter
+        if carried and carried[1] == sentence.index - 1 and self._speaks_for(carried[0], subject.key):
+            if self._same_paragraph(sentence):
+                reason = f"'{self._surface(subject)}' in the reported words of the previous sentence"
+                return _Speaker(carried[0], subject.start, subject.end, reason, 0.6)
+        return subject
+
+    def _reporter(self, hit: CueHit, reports: list[tuple[CueHit, _Speaker]]) -> _Speaker | None:
+        before = [s for h, s in reports if h.end <= hit.start]
+        if before:
+            return before[-1]
+        after = [s for h, s in reports if h.start >= hit.end]
+        return after[0] if after else None
+
+    def _subject(self, hit: CueHit, sentence: Sentence) -> _Speaker | None:
+        """The actor, pronoun or joint subject just before a cue (or, for 'said', just after)."""
+        text = self.text
+        word = text[hit.start : hit.end]
+        for mention in reversed(self._in(sentence.start, hit.start)):
+            gap = text[mention.end : hit.start]
+            if (
+                gap.startswith("'")
+                or not _is_gap(gap)
+                or _PREPOSITION.search(text, sentence.start, mention.start)
+            ):
+                break  # "Russia's statement", "a TV station in the US has refused": not subjects
+            if not self._may_speak(mention.entity):
+                break
+            reason = f"'{text[mention.start : mention.end]}' just before '{word}'"
+            return _Speaker(mention.entity.key, mention.start, mention.end, reason, 0.8)
+        head = text[max(sentence.start, hit.start - 20) : hit.start]
+        pronoun = _PRONOUN.search(head)
+        if pronoun and self.last_subject is not None:
+            start = hit.start - len(head) + pronoun.start()
+            person = self.last_subject.entity
+            reason = f"'{pronoun.group().strip()}': {person.label}, who opened an earlier sentence"
+            return _Speaker(person.key, start, start + len(pronoun.group().strip()), reason, 0.7)
+        joint = next(
+            (
+                h
+                for h in self.hits
+                if h.cue.frame == "joint"
+                and sentence.start <= h.start
+                and h.end <= hit.start
+                and _is_gap(text[h.end : hit.start])
+            ),
+            None,
+        )
+        if joint is not None:
+            return self._principal(joint)
+        if hit.cue.frame == "report":
+            after = self._in(hit.end, min(sentence.end, hit.end + 40))
+            if after and _is_gap(text[hit.end : after[0].start]) and after[0].entity.type == "Person":
+                m = after[0]
+                return _Speaker(m.entity.key, m.start, m.end, f"'{word} {text[m.start : m.end]}'", 0.8)
+        return None
+
+    def _principal(self, joint: CueHit) -> _Speaker | None:
+        """The first-named participant of the meeting a joint subject stands for."""
+        meeting = _meeting_before(self.doc, joint.start)
+        if meeting is None or not meeting.participants:
+            return None
+        first = min(
+            (m for m in self.mentions if m.entity.key in meeting.participants),
+            key=lambda m: m.start,
+            default=None,
+        )
+        if first is None:
+            return None
+        surface = self.text[joint.start : joint.end]
+        reason = (
+            f"'{surface}' ({meeting.key}): attributed to its first-named participant, {first.entity.label}"
+        )
+        return _Speaker(first.entity.key, joint.start, joint.end, reason, 0.6, joint=True)
+
+    @staticmethod
+    def _may_speak(entity: EntityRecord) -> bool:
+        """A state, a body, or a person known to hold office or to speak for a state or a body (not
+        "Academy president Frank Pierson", whom the actor extractor knows only by his title)."""
+        return entity.type != "Person" or entity.known or bool(entity.represents or entity.affiliations)
+
+    def _speaks_for(self, person: str, actor: str) -> bool:
+        entity = self.entities.get(person)
+        return entity is not None and entity.represents == actor
+
+    # -- targets ---------------------------------------------------------------------------
+
+    def _target(
+        self, sentence: Sentence, hit: CueHit, speaker: _Speaker, reports: list[tuple[CueHit, _Speaker]]
+    ) -> _Mention | None:
+        own = {speaker.key, getattr(self.entities.get(speaker.key), "represents", None)}
+        subject = self._subject(hit, sentence)
+        if subject is not None:
+            own.add(subject.key)
+        end = min(sentence.end, hit.end + _TARGET_WINDOW)
+        clause = _CLAUSE_END.search(self.text, hit.end, end)
+        end = clause.start() if clause else end
+        topics = self.topics.find(self.text, hit.end, end)
+        for mention in self._in(hit.end, end):
+            inside_topic = any(
+                t.start <= mention.start
+                and mention.end <= t.end
+                and (t.start, t.end) != (mention.start, mention.end)
+                for t in topics
+            )
+            if mention.entity.key not in own and not inside_topic:  # "the Ukraine crisis" is a topic
+                return mention
+        if _ANAPHORIC_OBJECT.match(self.text, hit.end, sentence.end):
+            floor = max((h.end for h, _ in reports if h.end <= hit.start), default=sentence.start)
+            for mention in reversed(self._in(floor, hit.start)):
+                if mention.entity.key not in own:
+                    return mention
+        return None
+
+    # -- agreements ------------------------------------------------------------------------
+
+    def _agreement(self, sentence: Sentence, hit: CueHit) -> _Agreement | None:
+        parties: list[str] = []
+        subject = self._subject(hit, sentence)
+        if subject is not None and subject.joint:
+            meeting = _meeting_before(self.doc, hit.start)
+            people = list(meeting.participants) if meeting else []
+            countries = [self.entities[p].represents for p in people if p in self.entities]
+            parties = [c for c in countries if c] if all(countries) and countries else people
+        elif subject is not None:
+            parties.append(subject.key)
+            parties += self._conjoined(sentence, subject)
+        for mention in self._in(hit.end, min(sentence.end, hit.end + 100)):
+            if _WITH.match(self.text[hit.end : mention.start]):
+                parties.append(mention.entity.key)
+                break
+        parties = list(dict.fromkeys(parties))
+        return _Agreement(sentence, hit, parties) if parties else None
+
+    def _conjoined(self, sentence: Sentence, subject: _Speaker) -> list[str]:
+        """'China and Russia signed': the actors joined to the subject by 'and' or commas."""
+        found = []
+        end = subject.start
+        for mention in reversed(self._in(sentence.start, subject.start)):
+            if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", self.text[mention.end : end]):
+                break
+            found.append(mention.entity.key)
+            end = mention.start
+        return found
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _in(self, start: int, end: int) -> list[_Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def _surface(self, speaker: _Speaker) -> str:
+        return self.text[speaker.start : speaker.end]
+
+    def _same_paragraph(self, sentence: Sentence) -> bool:
+        if sentence.index == 0:
+            return False
+        previous = self.doc.sentences[sentence.index - 1]
+        return "\n\n" not in self.text[previous.end : sentence.start]
+
+
+def _is_gap(gap: str) -> bool:
+    """Whether only auxiliaries, adverbs and the like stand between a subject and its verb."""
+    gap = re.sub(r"\([^()]{1,12}\)", " ", gap)  # "(PRC)", "(G-7)"
+    words = gap.split()
+    if len(words) > 4 or any(c in gap for c in ',;:".'):
+        return False
+    return all(w.lower() in _GAP_WORDS or (w.endswith("ly") and w.islower()) for w in words)
+
+
+def _mentions(doc: Doc) -> list[_Mention]:
+    found = [
+        _Mention(m.start, m.end, entity)
+        for entity in doc.entities
+        if entity.type in ACTOR_TYPES
+        for m in entity.mentions
+    ]
+    found.sort(key=lambda m: (m.start, -m.end))
+    outer: list[_Mention] = []
+    for mention in found:  # "Russian" inside "Russian President" is not a mention of its own here
+        if not outer or mention.start >= outer[-1].end:
+            outer.append(mention)
+    return outer
+
+
+def index_of(doc: Doc, offset: int) -> int:
+    """The index of the sentence holding a character offset."""
+    return doc.sentence_at(offset).index
+
+
+def _meeting_before(doc: Doc, offset: int) -> EventRecord | None:
+    """The meeting an article is narrating at an offset: one mentioned in the same sentence, else the
+    latest recent meeting mentioned before it that occurred. Recent: not more than a week before the
+    article's date, so that "since the Woodside Summit in November 2023" is not what a readout of
+    2024 narrates."""
+    sentence = doc.sentence_at(offset).index
+    best: tuple[int, EventRecord] | None = None
+    for event in doc.events:
+        if event.kind != "meeting":
+            continue
+        sentences = [e.sentence for e in event.evidence]
+        if sentence in sentences:
+            return event
+        before = [s for s in sentences if s < sentence]
+        if (
+            before
+            and event.status == "occurred"
+            and _recent(doc, event)
+            and (best is None or max(before) > best[0])
+        ):
+            best = (max(before), event)
+    return best[1] if best else None
+
+
+def _recent(doc: Doc, meeting: EventRecord) -> bool:
+    if doc.anchor is None or meeting.date_end is None:
+        return True
+    return (doc.anchor.start - meeting.date_end).days <= 7
+
+
+def _context(doc: Doc, sentence: Sentence) -> tuple[EventRecord | None, When | None]:
+    """The meeting a sentence belongs to and the date a statement in it gets."""
+    meeting = _meeting_before(doc, sentence.start)
+    if meeting is not None and meeting.date_start is not None and meeting.date_end is not None:
+        when = When(
+            meeting.date_start, meeting.date_end, meeting.precision or "day", f"dated as {meeting.key}"
+        )
+        return meeting, when
+    if doc.anchor is not None:
+        return meeting, replace(doc.anchor, reason=f"article date ({doc.anchor.reason})")
+    return meeting, None
+
+
+def _dates(when: When | None) -> dict[str, object]:
+    if when is None:
+        return {}
+    return {"date": when.day, "date_start": when.start, "date_end": when.end, "precision": when.precision}
+
+
+def default_codes(ontology: Ontology) -> dict[str, tuple[str, str]]:
+    """Stance notation (and ``"agreement"``) -> (PLOVER category, CAMEO code), read from the
+    ontology's ``dipl:defaultCategory`` and ``dipl:defaultCameo`` links."""
+    from kg.vocab import DIPL
+
+    subjects = dict(ontology.concepts(DIPL.StanceScheme))
+    subjects["agreement"] = ontology.class_for_notation("agreement")
+    codes = {}
+    for notation, term in subjects.items():
+        category = ontology.graph.value(term, DIPL.defaultCategory)
+        cameo = ontology.graph.value(term, DIPL.defaultCameo)
+        if category is not None and cameo is not None:
+            codes[notation] = (
+                str(ontology.graph.value(category, SKOS.notation)),
+                str(ontology.graph.value(cameo, SKOS.notation)),
+            )
+    return codes

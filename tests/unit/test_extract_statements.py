@@ -1,0 +1,237 @@
+"""Tests for kg.extract.statements: who took which position toward whom, and agreements.
+
+The statement extractor reads the actors and meetings found before it, so each test runs the
+default pipeline's extractors on a Doc, as ``kg ingest`` does. The seeds are the worked example
+(``../shared/seeds/seeds.gold.json``): statements E, F, G and K, agreement J.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from rdflib import SKOS
+
+from kg.evaluate import match_statements, stance_groups
+from kg.extract import make_pipeline
+from kg.extract.base import Doc, EventRecord
+from kg.extract.statements import CUES_FILE, Cue, CueLexicon, StatementExtractor, default_codes
+from kg.ontology import load_ontology
+from kg.reader import Article, article_from_record, read_articles
+from kg.vocab import DIPL
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT / "seeds"
+ONTOLOGY = load_ontology(ROOT / "ontology")
+PIPELINE = make_pipeline(SEEDS)
+ARTICLES = {a.id[:3]: a for a in read_articles(SEEDS)}
+XI, PUTIN, BIDEN = "person/xi-jinping", "person/vladimir-putin", "person/joe-biden"
+CHN, RUS, USA, PRK = "country/CHN", "country/RUS", "country/USA", "country/PRK"
+
+
+def extracted(item: Article | str, published: str | None = "2024-11-16", title: str = "") -> Doc:
+    """A Doc of an article (or of a text) after every extractor of the default pipeline."""
+    if isinstance(item, str):
+        record = {"id": "t1", "title": title, "text": item, "published": published}
+        item = article_from_record(record, origin="test")
+    doc = Doc.of(item)
+    for extractor in PIPELINE:
+        doc.records.extend(extractor(doc))
+    return doc
+
+
+def statements(item: Article | str, **kwargs: object) -> list[EventRecord]:
+    return [e for e in extracted(item, **kwargs).events if e.kind == "statement"]  # type: ignore[arg-type]
+
+
+def said(item: Article | str, **kwargs: object) -> list[tuple[str | None, str | None, str | None]]:
+    """(speaker, stance, target) of each statement."""
+    return [(s.speaker, s.stance, s.target) for s in statements(item, **kwargs)]
+
+
+# -- the seeds: E, F, G, K and J ------------------------------------------------------------------
+
+
+def test_statements_seed_000_putin_supports_china_on_taiwan_E() -> None:
+    found = [s for s in statements(ARTICLES["000"]) if s.stance == "support"]
+    assert [(s.speaker, s.target, s.topics) for s in found] == [(PUTIN, CHN, ("taiwan",))]
+    assert (found[0].category, found[0].cameo, found[0].quoted) == ("SUPPORT", "051", False)
+
+
+def test_statements_seed_000_xi_commends_russia_F_and_putin_commits_to_coordinate_with_china_G() -> None:
+    found = said(ARTICLES["000"])
+    assert (XI, "praise", RUS) in found  # "Xi stressed that ... China commends that."
+    assert (PUTIN, "commit", CHN) in found  # "Russia is willing to continue close coordination with China"
+
+
+def test_statements_seed_000_are_made_in_the_video_call_and_dated_as_it() -> None:
+    doc = extracted(ARTICLES["000"])
+    call = next(e for e in doc.events if e.kind == "meeting" and e.medium == "video")
+    for statement in (e for e in doc.events if e.kind == "statement"):
+        assert statement.related == (call.key,)
+        assert (statement.date_start, statement.date_end) == (call.date_start, call.date_end)
+
+
+def test_statements_seed_004_putin_will_be_a_staunch_supporter_of_china_on_taiwan_K() -> None:
+    found = statements(ARTICLES["004"])
+    assert (PUTIN, "support", CHN) in [(s.speaker, s.stance, s.target) for s in found]
+    k = next(s for s in found if s.speaker == PUTIN)
+    assert (k.date, k.topics) == (dt.date(2021, 12, 15), ("taiwan",))
+
+
+def test_statements_seed_004_renewal_of_the_treaty_is_an_agreement_J() -> None:
+    doc = extracted(ARTICLES["004"])
+    (agreement,) = [e for e in doc.events if e.kind == "agreement"]
+    assert set(agreement.participants) == {CHN, RUS}  # "The two sides": the states of the call
+    assert (agreement.category, agreement.cameo, agreement.status) == ("AGREE", "057", "occurred")
+    assert agreement.date == dt.date(2021, 12, 15)
+    assert "bilateral-relations" in agreement.topics
+
+
+def test_statements_evidence_points_at_the_cue_the_speaker_and_the_target() -> None:
+    doc = extracted(ARTICLES["000"])
+    e = next(s for s in doc.events if s.kind == "statement" and s.stance == "support")
+    spans = {ev.aspect: doc.text[ev.start : ev.end] for ev in e.evidence}
+    assert spans["stance"] == "firmly supports"
+    assert spans["speaker"] == "Putin"
+    assert spans["target"] == "China"
+    assert spans["event"].startswith("Putin said Russia firmly supports")
+    assert all(ev.reason and 0 < ev.confidence <= 1 for ev in e.evidence)
+
+
+# -- how speakers, stances and targets are read ----------------------------------------------------
+
+
+def test_statements_a_named_subject_condemns_a_target() -> None:
+    text = "President Biden condemned the deployment of thousands of DPRK troops to Russia."
+    assert said(text) == [(BIDEN, "criticize", PRK)]
+    assert (statements(text)[0].category, statements(text)[0].cameo) == ("ACCUSE", "111")
+
+
+def test_statements_a_pronoun_is_the_person_who_opened_an_earlier_sentence() -> None:
+    text = "President Biden met President Xi in Lima. He expressed deep concern over the PRC's arms sales."
+    assert said(text) == [(BIDEN, "concern", CHN)]
+
+
+def test_statements_joint_subject_is_the_principal_of_the_meeting() -> None:
+    text = "President Biden held a call with President Xi today. The two leaders welcomed the new talks."
+    assert [s[:2] for s in said(text)] == [(BIDEN, "praise")]
+
+
+def test_statements_a_country_speaks_when_the_text_says_so() -> None:
+    assert said("Russia firmly supports China's position.") == [(RUS, "support", CHN)]
+
+
+def test_statements_calls_for_action_are_requests() -> None:
+    (s,) = statements("President Xi urged the United States to lift its sanctions.")
+    assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
+
+
+def test_statements_a_direct_quote_is_quoted() -> None:
+    (s,) = statements('"Russia firmly supports China\'s position," Putin said.')
+    assert (s.speaker, s.quoted) == (PUTIN, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China has never supported the plan.",  # negated
+        "Asked whether Russia supports the plan, Putin said nothing.",  # a question
+        "Arsenal manager Arsene Wenger praised his players after the 3-1 win.",  # sport
+        "Apple said it supports the new USB standard and welcomed the ruling.",  # technology
+        "Experts welcomed the mutual trust between the two countries.",  # no actor speaks
+        "A TV station in the US has refused to show the series.",  # 'in the US' is no subject
+    ],
+)
+def test_statements_nothing_invented(text: str) -> None:
+    assert statements(text) == []
+
+
+def test_statements_at_most_six_per_article() -> None:
+    text = " ".join(
+        f"President Biden condemned {c}."
+        for c in ["Russia", "Iran", "Syria", "Cuba", "Chad", "Mali", "Peru", "Iraq"]
+    )
+    assert len(statements(text)) <= StatementExtractor.MAX_STATEMENTS
+
+
+def test_statements_signed_agreement_names_its_parties() -> None:
+    doc = extracted("China and Russia signed a trade agreement on Monday.")
+    (agreement,) = [e for e in doc.events if e.kind == "agreement"]
+    assert set(agreement.participants) == {CHN, RUS}
+    assert "trade" in agreement.topics
+
+
+def test_statements_agreement_to_sign_later_is_planned() -> None:
+    doc = extracted("Japan will sign a free trade agreement with Australia.")
+    (agreement,) = [e for e in doc.events if e.kind == "agreement"]
+    assert (agreement.status, agreement.category, agreement.date) == ("planned", "AGREE", None)
+    assert set(agreement.participants) == {"country/JPN", "country/AUS"}
+
+
+# -- lexicon and ontology ---------------------------------------------------------------------------
+
+
+def test_statements_lexicon_stances_are_ontology_notations() -> None:
+    lexicon = CueLexicon.from_file(SEEDS / "reference" / CUES_FILE)
+    assert lexicon.stances() <= set(ONTOLOGY.concepts(DIPL.StanceScheme))
+
+
+def test_statements_every_stance_has_a_category_and_a_cameo_code_that_agree() -> None:
+    codes = default_codes(ONTOLOGY)
+    assert set(ONTOLOGY.concepts(DIPL.StanceScheme)) | {"agreement"} == set(codes)
+    for stance, (category, cameo) in codes.items():
+        ONTOLOGY.concept(DIPL.PloverScheme, category)
+        term = ONTOLOGY.concept(DIPL.CameoScheme, cameo)
+        mapped = {
+            ONTOLOGY.notation(c)
+            for p in (SKOS.closeMatch, SKOS.broadMatch)
+            for c in ONTOLOGY.graph.objects(term, p)
+        }
+        if stance != "agreement":  # CAMEO2PLOVER files 057 (sign agreement) under SUPPORT
+            assert mapped <= {category}, stance
+
+
+def test_statements_bad_lexicon_line_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "cues.tsv"
+    path.write_text("# comment\nsaid\t-\treport\ncondemned\tcriticize\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="cues.tsv:3"):
+        CueLexicon.from_file(path)
+
+
+def test_statements_lexicon_prefers_agreements_and_longer_frames_at_one_place() -> None:
+    lexicon = CueLexicon([Cue("agreed to", "agree", "intent"), Cue("agreed to establish", None, "agreement")])
+    assert [h.cue.frame for h in lexicon.find("They agreed to establish a fund.")] == ["agreement"]
+
+
+def test_statements_graph_of_a_seed_conforms_to_the_shapes() -> None:
+    from kg.pipeline import Pipeline
+    from kg.settings import Settings
+
+    doc, graph = Pipeline(Settings(store="memory", validate_articles=True)).extract(ARTICLES["000"])
+    assert any(graph.subjects(DIPL.stance, None))
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+
+def test_statements_scoring_matches_speaker_stance_group_and_target() -> None:
+    groups = stance_groups(SEEDS)
+    gold = [
+        {"speaker": "Joe Biden", "stance": "support", "target": "Ukraine", "evidence": "support for Ukraine"},
+        {"speaker": "Joe Biden", "stance": "criticize", "target": "Russia", "evidence": "condemned Russia"},
+    ]
+    predicted = [
+        {
+            "speaker": "Joe Biden",
+            "stance": "request",
+            "target": None,
+            "sentence": "urged support for Ukraine",
+        },
+        {"speaker": "Joe Biden", "stance": "concern", "target": "China", "sentence": "concern about China"},
+    ]
+    assert match_statements(gold, predicted, groups) == [(0, 0)]  # request ~ support; China is not Russia
+    assert match_statements(gold, predicted, groups, exact=True) == []
+    assert groups["praise"] == groups["support"] and groups["concern"] == groups["criticize"]
+    assert groups["commit"] == groups["agree"] and groups["reject"] != groups["support"]
