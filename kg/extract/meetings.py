@@ -19,13 +19,14 @@ Clauses become two kinds of event:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
-from kg.extract.dates import When, find_times
+from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publishers, document_author
 
@@ -41,19 +42,24 @@ VERB_MEDIUM_CUES: dict[str, str] = {
 MEETING_CUE = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
     r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
-    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses)\b",
+    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|convened|convene|convenes)\b",
     re.I,
 )
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|welcome[ds]?|received|"
     r"conversation with|summit with|summit between|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
-    r"be met by|and .{0,60}? met|called)\b",
+    r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet)\b",
     re.I,
 )
-ANAPHORIC_PAIR = re.compile(
+# Who "the two leaders", "the Quad leaders", "they" and "their call" are: the people of the last meeting.
+PAIR_ANAPHORA = re.compile(
     r"\b(?:the two (?:leaders|presidents|heads|sides|counterparts|prime ministers|ministers)|both (?:leaders|sides))\b",
     re.I,
+)
+GROUP_ANAPHORA = re.compile(
+    r"\bthe (?:[A-Z][\w-]* )?[Ll]eaders\b|\btheir (?:[\w,-]+ ){0,4}(?:call|meeting|talks|summit|conversation)\b|"
+    r"^\W*They\b|\bthey (?:will |would |also |then |have |had )?(?:meet|met|agreed|spoke|talked|discussed|held)\b",
 )
 # An unnamed other side: "talks with his Israeli counterpart", "met leaders in Baghdad".
 COUNTERPART = re.compile(
@@ -61,29 +67,36 @@ COUNTERPART = re.compile(
     r"(?:counterparts?|leaders|leadership|delegation|prime minister|president|premier|chancellor|king|"
     r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b",
 )
-GATHERING_NOUN = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:economic\s+)?(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
-    r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session|talks)\b",
+# After an organisation's name: "the G20 Leaders' Summit", "APEC (APEC) leaders' meeting", "SCO's summit".
+GATHERING_AFTER = re.compile(
+    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:economic\s+)?"
+    r"(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
+    r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session)\b",
+    re.I,
+)
+# Before it: "a meeting of the G-7", "attend the 18th CHOGM", "for the APEC".
+GATHERING_BEFORE = re.compile(r"\b(?:summit|meetings?|conference|session)s? of (?:the )?\(?$", re.I)
+PRESENCE = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|at|for|join(?:s|ed)?|to|in|during|on the|ahead of)\s+(?:the\s+)?"
+    r"(?:\d+(?:st|nd|rd|th)\s+|annual\s+)*$",
     re.I,
 )
 UNNAMED_GATHERING = re.compile(
-    r"\b[A-Z][a-z]+ (?:summit|conference)\b(?! (?:with|between)\b)|"
+    r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
-PRESENCE = re.compile(
-    r"\b(?:attend(?:s|ed|ing)?|at|for|join(?:s|ed)?|to|in|during|on the|ahead of)\s+(?:the\s+)?$", re.I
-)
+SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
 FUTURE = re.compile(
     r"\b(?:upcoming|forthcoming|will|would|shall|to visit|to meet|to attend|to travel|to host|plans? to|"
     r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
     r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming)\b",
     re.I,
 )
-PAST_OVERRIDE = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended)\b", re.I)
+PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
+# Where one clause ends and the next begins, between two time expressions of a sentence.
+CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
-SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
-FIRST_PERSON = re.compile(r"\b(?:I|I'll|I'm|I've|me|my|we|We|We'll|we'll|us|our)\b")
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
@@ -96,6 +109,7 @@ HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
 FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
+RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
 
 
 @dataclass
@@ -107,16 +121,16 @@ class _Mention:
     sentence: Sentence
     participants: set[str]
     relational: bool
-    counterpart: bool = False
-    gathering: str | None = None  # key of the summit or gathering the clause names
-    medium: str | None = None
-    remote: bool = False  # the medium comes from a remote cue (phone, video) in the clause itself
-    explicit: bool = (
-        False  # ... or from a remote or an explicit in-person cue ("face-to-face", "state visit")
-    )
     named: int = 0  # how many participants the clause names (not "the two leaders")
+    counterpart: bool = False
+    gatherings: list[str] = field(default_factory=list)  # keys of the summits the clause puts people at
+    medium: str | None = None
+    remote: bool = False  # a remote cue (phone, video) in the clause itself says the medium
+    explicit: bool = False  # ... or a remote or an explicit in-person cue ("face-to-face", "state visit")
     when: When | None = None
+    time: TimeExpression | None = None
     status: str | None = None
+    perfect: bool = False  # "has met": recently, when nothing else dates it
     place: str | None = None
     organisation: str | None = None
     host: str | None = None
@@ -131,6 +145,19 @@ class _Meeting:
     mentions: list[_Mention]
     gathering: str | None = None
     people: set[str] = field(default_factory=set)  # a gathering's participants
+
+
+@dataclass
+class _Context:
+    """What the clauses of one document are read against."""
+
+    doc: Doc
+    text: str
+    anchor: When | None
+    people: dict[str, EntityRecord]
+    organisations: list[EntityRecord]
+    author: str | None
+    author_refs: re.Pattern[str] | None
 
 
 class MeetingExtractor:
@@ -161,107 +188,108 @@ class MeetingExtractor:
         self.publishers = publishers
 
     def __call__(self, doc: Doc) -> list[Record]:
-        people = {e.key: e for e in doc.entities if e.type == "Person"}
-        anchor = doc.anchor or self._publisher_anchor(doc)
-        organisations = [e for e in doc.entities if e.type == "Organisation"]
-        author = None
-        if self.gazetteer is not None and self.publishers is not None:
-            author = document_author(doc, self.gazetteer, self.publishers)
+        context = self._context(doc)
         meetings: list[_Meeting] = []
         gatherings: list[_Meeting] = []
         for sentence in doc.sentences:
-            for mention in self._mentions(doc, anchor, sentence, people, organisations, meetings, author):
-                if mention.gathering:
-                    self._place_in_gathering(gatherings, mention)
-                if mention.relational or not mention.gathering:
+            for mention in self._mentions(context, sentence, meetings):
+                for gathering in mention.gatherings:
+                    self._place_in_gathering(gatherings, mention, gathering)
+                if mention.relational or not mention.gatherings:
                     self._place_mention(meetings, mention)
         found = [m for m in meetings if self._is_meeting(m)]
         found += [g for g in gatherings if g.people]
-        records: list[Record] = [
-            self._record(doc, anchor, m, people, n) for n, m in enumerate(found, start=1)
-        ]
-        return records + self._implied_countries(doc, records, people)
+        records: list[Record] = [self._record(context, m, n) for n, m in enumerate(found, start=1)]
+        return records + self._implied_countries(doc, records, context.people)
+
+    def _context(self, doc: Doc) -> _Context:
+        publisher = self.publishers.of(doc.article) if self.publishers is not None else None
+        author = None
+        if publisher is not None and self.gazetteer is not None:
+            author = document_author(doc, self.gazetteer, self.publishers)  # type: ignore[arg-type]
+        return _Context(
+            doc,
+            doc.normalised,
+            doc.anchor or (publisher.anchor() if publisher is not None else None),
+            {e.key: e for e in doc.entities if e.type == "Person"},
+            [e for e in doc.entities if e.type == "Organisation"],
+            author,
+            publisher.references if publisher is not None and author else None,
+        )
 
     # -- reading clauses ---------------------------------------------------------------------
 
-    def _publisher_anchor(self, doc: Doc) -> When | None:
-        publisher = self.publishers.of(doc.article) if self.publishers is not None else None
-        return publisher.anchor() if publisher is not None else None
-
-    def _mentions(
-        self,
-        doc: Doc,
-        anchor: When | None,
-        sentence: Sentence,
-        people: dict[str, EntityRecord],
-        organisations: list[EntityRecord],
-        meetings: list[_Meeting],
-        author: str | None,
-    ) -> list[_Mention]:
-        text = doc.normalised
+    def _mentions(self, context: _Context, sentence: Sentence, meetings: list[_Meeting]) -> list[_Mention]:
+        text = context.text
         body = text[sentence.start : sentence.end]
         if not MEETING_CUE.search(body):
             return []
-        pair = self._pair(meetings) if ANAPHORIC_PAIR.search(body) else set()
-        future_sentence = _tense(text, sentence.start, sentence.end) == "planned"
-        times = [
-            t
-            for t in find_times(text, anchor, start=sentence.start, end=sentence.end, future=future_sentence)
-            if t.when
-        ]
-        bounds = [sentence.start] + [t.start for t in times[1:]] + [sentence.end]
+        if PAIR_ANAPHORA.search(body):
+            earlier = self._earlier(meetings, size=2)
+        elif GROUP_ANAPHORA.search(body):
+            earlier = self._earlier(meetings)
+        else:
+            earlier = set()
         remote = self._remote(body)
+        sentence_people = self._people_in(context, sentence.start, sentence.end)
         mentions = []
-        for i, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        for start, end, time in _clauses(text, sentence, context.anchor):
             clause = text[start:end]
-            if not MEETING_CUE.search(clause) and not (i and times):
+            if not MEETING_CUE.search(clause):
                 continue
-            participants = self._people_in(people, start, end, text)
-            if author and FIRST_PERSON.search(clause):
-                participants.add(author)
+            participants = self._people_in(context, start, end)
             named = len(participants)
-            participants |= pair
+            participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
-            gathering, organisation = self._gathering(organisations, start, end, text)
+            gatherings, organisation, framed = self._gatherings(context, start, end)
+            when = time.when if time else None
             mention = _Mention(
                 start, end, sentence,
                 participants=participants,
                 relational=bool(RELATION_CUE.search(clause)),
+                named=named,
                 counterpart=bool(COUNTERPART.search(clause)),
-                gathering=gathering,
+                gatherings=gatherings,
                 medium=medium,
                 remote=clause_remote,
                 explicit=clause_remote or bool(self.in_person and self.in_person.search(clause)),
-                named=named,
-                when=times[i].when if i < len(times) else None,
-                status=self._status(text, start, end, times[i].when if i < len(times) else None, anchor),
-                place=self._place(clause, people, text, start),
+                when=when,
+                time=time,
+                status=_status(text, start, end, when, context.anchor),
+                perfect=bool(PERFECT.search(clause)),
+                place=self._place(clause, context.people, start),
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
             )  # fmt: skip
-            if mention.gathering and mention.relational and len(participants) >= 2:
-                # "met on the sidelines of the SCO summit": the summit is the frame of the meeting
-                mention.organisation = mention.organisation or _organisation_key(mention.gathering)
-                mention.gathering = None
-            mention.host, mention.visitor = self._roles(people, mention, text)
-            mention.cues = self._cues(mention, times[i] if i < len(times) else None, text)
+            if framed and mention.relational and len(participants) >= 2:
+                # "met on the sidelines of the SCO summit": the summit frames the meeting
+                mention.gatherings = []
+            elif mention.gatherings and not participants:
+                # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
+                mention.participants = set(sentence_people)
+            mention.host, mention.visitor = self._roles(context.people, mention, text)
+            mention.cues = self._cues(mention)
             mentions.append(mention)
         return mentions
 
-    def _people_in(self, people: dict[str, EntityRecord], start: int, end: int, text: str) -> set[str]:
-        accompanied = ACCOMPANIED.search(text, start, end)
+    def _people_in(self, context: _Context, start: int, end: int) -> set[str]:
+        """The people a span names, without those who only accompany; with the author it refers to."""
+        accompanied = ACCOMPANIED.search(context.text, start, end)
         found = set()
-        for key, person in people.items():
+        for key, person in context.people.items():
             for m in person.mentions:
                 if start <= m.start < end and not (accompanied and m.start > accompanied.start()):
                     found.add(key)
+        if context.author and context.author_refs and context.author_refs.search(context.text, start, end):
+            found.add(context.author)
         return found
 
     @staticmethod
-    def _pair(meetings: list[_Meeting]) -> set[str]:
+    def _earlier(meetings: list[_Meeting], size: int | None = None) -> set[str]:
+        """The people of the last meeting (of ``size`` people), whom an anaphor refers back to."""
         for meeting in reversed(meetings):
             people = _participants(meeting)
-            if len(people) == 2:
+            if len(people) >= 2 and (size is None or len(people) == size):
                 return people
         return set()
 
@@ -281,19 +309,9 @@ class MeetingExtractor:
         return sentence_remote, False
 
     @staticmethod
-    def _status(text: str, start: int, end: int, when: When | None, anchor: When | None) -> str | None:
-        if when is not None and anchor is not None and anchor.precision == "day":
-            if when.start > anchor.end:
-                return "planned"
-            if when.end < anchor.start:
-                return "occurred"
-        return _tense(text, start, end)
-
-    @staticmethod
-    def _place(clause: str, people: dict[str, EntityRecord], text: str, offset: int) -> str | None:
+    def _place(clause: str, people: dict[str, EntityRecord], offset: int) -> str | None:
         for match in PLACE.finditer(clause):
-            words = match.group(1).split()
-            if words[0] in NOT_PLACES:
+            if match.group(1).split()[0] in NOT_PLACES:
                 continue
             at = offset + match.start(1)
             if any(m.start <= at < m.end for p in people.values() for m in p.mentions):
@@ -302,31 +320,34 @@ class MeetingExtractor:
         return None
 
     @staticmethod
-    def _gathering(
-        organisations: list[EntityRecord], start: int, end: int, text: str
-    ) -> tuple[str | None, str | None]:
-        """The gathering the clause names (its key) and the organisation of its frame."""
-        for organisation in organisations:
-            for m in organisation.mentions:
+    def _gatherings(context: _Context, start: int, end: int) -> tuple[list[str], str | None, bool]:
+        """The summits a clause names, the organisation that frames it, and whether it is only a
+        frame ("on the sidelines of the SCO summit")."""
+        text = context.text
+        found: list[str] = []
+        organisation, framed = None, False
+        for entity in context.organisations:
+            for m in entity.mentions:
                 if not start <= m.start < end:
                     continue
                 surface = text[m.start : m.end]
-                tail = GATHERING_NOUN.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
-                before = text[max(start, m.start - 24) : m.start]
-                if tail and tail.group("noun").lower() != "talks":
-                    return organisation.key, organisation.key
+                before = text[max(start, m.start - 30) : m.start]
+                after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
                 if (
-                    tail
+                    after
                     or SUMMIT_IN_NAME.search(surface)
+                    or GATHERING_BEFORE.search(before)
                     or (PRESENCE.search(before) and _is_summit_series(surface))
                 ):
-                    return organisation.key, organisation.key
-                if SIDELINES.search(before):
-                    return None, organisation.key
+                    found.append(entity.key)
+                    organisation = organisation or entity.key
+                    framed = framed or bool(SIDELINES.search(before))
+                elif SIDELINES.search(before):
+                    organisation, framed = organisation or entity.key, True
         unnamed = UNNAMED_GATHERING.search(text, start, end)
-        if unnamed:
-            return f"gathering/{unnamed.group().lower()}", None
-        return None, None
+        if unnamed and not found:
+            found.append(f"gathering/{unnamed.group().lower()}")
+        return list(dict.fromkeys(found)), organisation, framed
 
     @staticmethod
     def _roles(
@@ -355,12 +376,14 @@ class MeetingExtractor:
                 return other[0], subject[0]
         return None, None
 
-    def _cues(self, mention: _Mention, time: object, text: str) -> list[Evidence]:
+    @staticmethod
+    def _cues(mention: _Mention) -> list[Evidence]:
         index = mention.sentence.index
         cues = [Evidence(mention.sentence.start, mention.sentence.end, index, "event", "meeting cue", 0.8)]
-        if mention.when is not None and time is not None:
+        if mention.when is not None and mention.time is not None:
             reason = f"{mention.when.reason} in sentence {index + 1} ({mention.when.precision})"
-            cues.append(Evidence(time.start, time.end, index, "date", reason, mention.when.confidence))  # type: ignore[attr-defined]
+            time = mention.time
+            cues.append(Evidence(time.start, time.end, index, "date", reason, mention.when.confidence))
         return cues
 
     # -- grouping clauses into meetings ------------------------------------------------------
@@ -378,13 +401,14 @@ class MeetingExtractor:
         ):
             meetings.append(_Meeting(f"meeting-{len(meetings) + 1}", [mention]))
 
-    def _place_in_gathering(self, gatherings: list[_Meeting], mention: _Mention) -> None:
+    @staticmethod
+    def _place_in_gathering(gatherings: list[_Meeting], mention: _Mention, key: str) -> None:
         for gathering in gatherings:
-            if gathering.gathering == mention.gathering and _compatible(gathering, mention):
+            if gathering.gathering == key and _compatible(gathering, mention):
                 gathering.mentions.append(mention)
                 gathering.people |= mention.participants
                 return
-        gatherings.append(_Meeting("", [mention], mention.gathering, set(mention.participants)))
+        gatherings.append(_Meeting("", [mention], key, set(mention.participants)))
 
     @staticmethod
     def _same(meeting: _Meeting, mention: _Mention, *, strict: bool) -> bool:
@@ -406,17 +430,14 @@ class MeetingExtractor:
 
     # -- records ---------------------------------------------------------------------------
 
-    def _record(
-        self, doc: Doc, anchor: When | None, meeting: _Meeting, people: dict[str, EntityRecord], number: int
-    ) -> EventRecord:
+    def _record(self, context: _Context, meeting: _Meeting, number: int) -> EventRecord:
+        doc, anchor = context.doc, context.anchor
         status = _first(meeting, "status") or "occurred"
-        when = _when(meeting)
-        if when is None and anchor is not None and status == "occurred" and self._is_current(doc, meeting):
-            when = replace(anchor, reason=f"article date ({anchor.reason})")
+        when = self._date(doc, anchor, meeting, status)
         if when is not None and status == "occurred" and anchor is not None and when.start > anchor.end:
             status = "planned"
         place = _first(meeting, "place")
-        medium = _medium_of(meeting) or ("in_person" if place else None)
+        medium = self._medium_of(doc, meeting) or ("in_person" if place else None)
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
         evidence = tuple(
             dict.fromkeys(
@@ -434,7 +455,9 @@ class MeetingExtractor:
             host=_first(meeting, "host"),
             visitor=_first(meeting, "visitor"),
             medium=medium,
-            format="multilateral" if meeting.gathering else self._format(meeting, participants, people),
+            format="multilateral"
+            if meeting.gathering
+            else self._format(meeting, participants, context.people),
             organisation=organisation or _first(meeting, "organisation"),
             place=place,
             date=when.day if when else None,
@@ -443,6 +466,31 @@ class MeetingExtractor:
             precision=when.precision if when else None,
             status=status,
         )
+
+    def _date(self, doc: Doc, anchor: When | None, meeting: _Meeting, status: str) -> When | None:
+        """The meeting's own time; else the article's date for its lead news, a few days before it
+        for "has met", or the whole window of an undated article."""
+        when = _when(meeting)
+        if when is not None or anchor is None:
+            return when
+        if anchor.precision != "day":
+            return replace(anchor, reason=f"undated; {anchor.reason}")
+        if status != "occurred":
+            return None
+        if self._is_current(doc, meeting):
+            return replace(anchor, reason=f"article date ({anchor.reason})")
+        if any(m.perfect for m in meeting.mentions):
+            reason = "'has met' in an article of that date"
+            return When(anchor.start - RECENT, anchor.end, "window", reason, anchor.confidence * 0.8)
+        return None
+
+    def _medium_of(self, doc: Doc, meeting: _Meeting) -> str | None:
+        """The clauses' medium; a readout's title says how its lead meeting was held ("Video Call")."""
+        medium = _medium_of(meeting)
+        explicit = any(m.explicit for m in meeting.mentions)
+        if doc.article.title and not explicit and self._is_current(doc, meeting):
+            return self._remote(doc.article.title) or medium
+        return medium
 
     def _medium_cues(self, doc: Doc, meeting: _Meeting, medium: str | None) -> list[Evidence]:
         """The words that say how the participants met, in each clause that says it."""
@@ -492,6 +540,61 @@ class MeetingExtractor:
         ]
 
 
+def _clauses(
+    text: str, sentence: Sentence, anchor: When | None
+) -> list[tuple[int, int, TimeExpression | None]]:
+    """A sentence cut into clauses, each with its time: "met in mid-September and in February,
+    when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday."""
+    future = _tense(text, sentence.start, sentence.end) == "planned"
+    times = [
+        t for t in find_times(text, anchor, start=sentence.start, end=sentence.end, future=future) if t.when
+    ]
+    clauses: list[list] = [[sentence.start, sentence.end, times[0] if times else None]]
+    for previous, time in zip(times, times[1:], strict=False):
+        gap = text[previous.end : time.start]
+        breaks = list(CLAUSE_BREAK.finditer(gap))
+        joined = not gap.strip(" ,") or (
+            gap.strip(" ,") in ("and", "to", "-", "–") and _consecutive(previous, time)
+        )
+        if breaks and not joined:
+            cut = previous.end + breaks[-1].start()
+            clauses[-1][1] = cut
+            clauses.append([cut, sentence.end, time])
+        elif joined and clauses[-1][2] is not None:
+            clauses[-1][2] = _span(clauses[-1][2], time)
+    return [(start, end, time) for start, end, time in clauses]
+
+
+def _consecutive(first: TimeExpression, second: TimeExpression) -> bool:
+    """Whether two days are a few days apart: "Thursday and Friday" is one span, "in September
+    and in February" two times."""
+    a, b = first.when, second.when
+    return bool(a and b and a.day and b.day and abs((b.day - a.day).days) <= 7)
+
+
+def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
+    """Two adjacent time expressions as one: "on Friday November 14", "Thursday and Friday"."""
+    a, b = first.when, second.when
+    if a is None or b is None:
+        return first if b is None else second
+    if a.start == b.start and a.end == b.end:
+        return TimeExpression(first.start, second.end, first.kind, a)
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    reason = f"{a.reason} to {b.reason}"
+    when = When(start, end, "day" if start == end else "window", reason, min(a.confidence, b.confidence))
+    return TimeExpression(first.start, second.end, first.kind, when)
+
+
+def _status(text: str, start: int, end: int, when: When | None, anchor: When | None) -> str | None:
+    """Planned or occurred, from the date against the article's (when it is a day) or the tense."""
+    if when is not None and anchor is not None and anchor.precision == "day":
+        if when.start > anchor.end:
+            return "planned"
+        if when.end < anchor.start:
+            return "occurred"
+    return _tense(text, start, end)
+
+
 def _medium_patterns(media: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     patterns = {}
     for medium, verbs in VERB_MEDIUM_CUES.items():
@@ -514,8 +617,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
     does ("has met"), else ``None``."""
     for cue in MEETING_CUE.finditer(text, start, end):
-        window = text[max(start, cue.start() - 60) : cue.end()]
-        if PAST_OVERRIDE.search(window):
+        window = text[max(start, cue.start() - 60) : min(end, cue.end() + 30)]
+        if PERFECT.search(window):
             return "occurred"
         if FUTURE.search(window):
             return "planned"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,17 +24,27 @@ from kg.extract.gazetteer import Gazetteer
 from kg.reader import Article
 
 PUBLISHERS_FILE = "publishers.tsv"  # not .txt: `kg ingest seeds/` would read it as an article
-FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|me|my)\b")
+FIRST_PERSON = r"\b(?:I|I'm|I've|I'll|I'd|me|my|we|We|we'll|We'll|us|our|Our)\b"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Publisher:
     """A source of documents: the country it speaks for, its first-person office, its period."""
 
     source: str
     country: str | None = None
     office: str | None = None
+    title: str | None = None
     period: tuple[dt.date, dt.date] | None = None
+
+    @cached_property
+    def references(self) -> re.Pattern[str]:
+        """How a text refers to its author: "I", "we", or the bare title ("the Prime Minister met ...")."""
+        if not self.title:
+            return re.compile(FIRST_PERSON)
+        title = re.escape(self.title).replace(r"\ ", r"\s+")
+        bare = rf"\b[Tt]he {title}\b(?!\s+(?:of\b|[A-Z]))"
+        return re.compile(f"{FIRST_PERSON}|{bare}")
 
     def author(self, gazetteer: Gazetteer, day: dt.date | None) -> str | None:
         """The person who held the publisher's office on a day: the "I" of its documents."""
@@ -74,12 +84,13 @@ def load_publishers(seeds_dir: Path) -> Publishers:
     ]
     for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
-        if len(cells) != 4:
+        if len(cells) != 5:
             raise OntologyError(
-                f"{path}: row {number} has {len(cells)} cells; expected source, country, office, period."
+                f"{path}: row {number} has {len(cells)} cells; expected 5: source, country, office, title,"
+                " period."
             )
-        source, country, office, period = (None if c.strip() == "-" else c.strip() for c in cells)
-        rows.append(Publisher(source or "", country, office, _period(period, path)))
+        source, country, office, title, period = (None if c.strip() == "-" else c.strip() for c in cells)
+        rows.append(Publisher(source or "", country, office, title, _period(period, path)))
     return Publishers(tuple(rows))
 
 
@@ -96,7 +107,7 @@ def _period(text: str | None, path: Path) -> tuple[dt.date, dt.date] | None:
 def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> str | None:
     """The person who writes a first-person document ("I will travel to ..."), if known."""
     publisher = publishers.of(doc.article)
-    if publisher is None or not FIRST_PERSON.search(doc.article.text):
+    if publisher is None or not publisher.references.search(doc.article.text):
         return None
     return publisher.author(gazetteer, doc.article.published)
 
