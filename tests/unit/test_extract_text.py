@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.text import PhraseMatcher, normalise, phrase_key, split_sentences, tokenize, tokens_in
+from kg.extract.text import PhraseMatcher, normalise, phrase_key, scan, split_sentences, tokenize, tokens_in
 from kg.reader import read_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -174,3 +174,18 @@ def test_text_matcher_keeps_each_payload_once_and_in_order() -> None:
         matcher.add("Georgia", value)
     matcher.add("", "ignored")  # an empty phrase registers nothing
     assert found(matcher, "Georgia said") == [("Georgia", ("country/GEO", "country/USA-GA"))]
+
+
+def test_text_scan_gives_the_tokens_as_parallel_lists() -> None:
+    text = "Xi met\u2019s  Putin, in U.S."
+    tokens = scan(text)
+    assert list(tokens) == tokenize(text)  # the same tokens, built without a tuple apiece
+    assert tokens.words == ["Xi", "met", "'s", "Putin", ",", "in", "U.S."]
+    assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)][2] == "\u2019s"
+    assert tokens[3] == ("Putin", 10, 15) and tokens[-1].text == "U.S." and len(tokens) == 7
+    assert scan(text, 6, 15).words == ["'s", "Putin"] and scan(text, 6, 15).starts == [6, 10]
+
+
+def test_text_matcher_reads_tokens_as_lists_or_tuples(matcher: PhraseMatcher) -> None:
+    text = "The UN Security Council met."
+    assert list(matcher.find(scan(text))) == list(matcher.find(tokenize(text)))
