@@ -826,6 +826,26 @@ def short_name_problem(
     return ""
 
 
+def plain_spellings(name: str) -> set[str]:
+    """Spellings news uses for a name: initials without their dots, letters without diacritics.
+
+    >>> sorted(plain_spellings("George W. Bush")), sorted(plain_spellings("Nicolás Maduro"))
+    (['George W Bush'], ['Nicolas Maduro'])
+    """
+    found = {re.sub(r"\b([A-Z])\.(?= )", r"\1", name)}
+    ascii_form = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    if len(ascii_form) == len(unicodedata.normalize("NFC", name)):  # only combining marks were dropped
+        found.add(ascii_form)
+    return found - {name}
+
+
+def add_plain_spellings(ref: Reference) -> None:
+    """Every person's label and variants also without initials' dots and diacritics ('George W Bush')."""
+    for person in ref.people.values():
+        for name in [person.label, *person.alt]:
+            person.alt |= plain_spellings(name)
+
+
 # -- tidying and label collisions ------------------------------------------------------------------
 
 
@@ -1102,6 +1122,7 @@ def build(shared: Path) -> tuple[Reference, list[str]]:
     build_organisations(ref)
     build_memberships(ref)
     build_people(ref, ci, phoenix)
+    add_plain_spellings(ref)
     assign_short_names(ref)
     for entity in ref.entities():
         tidy(entity)
