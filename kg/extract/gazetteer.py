@@ -92,6 +92,26 @@ class Gazetteer:
         """The offices a person held on a day (all of them if the day is unknown)."""
         return [h for h in self._by_person.get(person, ()) if day is None or h.covers(day)]
 
+    def holders_named(self, surname: str, day: dt.date, offices: set[str] | None = None) -> set[str]:
+        """The people whose label ends (or begins) with ``surname`` who held an office on ``day``.
+
+        "President Bush" in 2004 is George W. Bush: of the people named Bush, the one then in office.
+        """
+        return {
+            h.person
+            for h in self._by_surname.get(surname, ())
+            if h.covers(day) and (offices is None or h.office in offices)
+        }
+
+    @cached_property
+    def _by_surname(self) -> dict[str, list[Holding]]:
+        index: dict[str, list[Holding]] = defaultdict(list)
+        for holding in self.holdings:
+            words = self.entries[holding.person].label.split()
+            for word in {words[0], words[-1]} if len(words) > 1 else ():  # "President Kim" (Dae-jung)
+                index[word].append(holding)
+        return dict(index)
+
     @cached_property
     def _by_person(self) -> dict[str, list[Holding]]:
         index: dict[str, list[Holding]] = defaultdict(list)
