@@ -33,7 +33,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_year", re.compile(rf"\b(?:in\s+){_MONTH}\s+{_YEAR}\b", re.I)),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
     ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|since|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
+    ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
     ("weekday", re.compile(r"\b(?:on|last|this|next|for)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
@@ -185,13 +185,10 @@ def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> Wh
 
 
 def _weekday(weekday: int, word: str, anchor: When, reason: str) -> When:
-    """The weekday nearest the anchor: before it for 'on'/'last', after it for 'next', on or after for 'coming'."""
+    """The weekday nearest the anchor: on or before it for 'on'/'last', after it for 'next' and 'coming'."""
     if word == "for":
         word = "on"
-    if word == "coming":
-        start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday()) % 7)
-        end = anchor.end + dt.timedelta(days=(weekday - anchor.end.weekday()) % 7)
-    elif word == "next":
+    if word in ("coming", "next"):  # the first such day after the anchor
         start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday() - 1) % 7 + 1)
         end = anchor.end + dt.timedelta(days=(weekday - anchor.end.weekday() - 1) % 7 + 1)
     else:

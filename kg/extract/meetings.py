@@ -28,7 +28,7 @@ import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.publishers import Publishers, document_author
+from kg.extract.publishers import Publisher, Publishers, document_author
 
 # Grammatical medium cues the ontology's altLabels cannot spell as fixed phrases.
 VERB_MEDIUM_CUES: dict[str, str] = {
@@ -42,7 +42,7 @@ VERB_MEDIUM_CUES: dict[str, str] = {
 MEETING_CUE = re.compile(
     r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
     r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
-    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|convened|convene|convenes)\b",
+    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b",
     re.I,
 )
 RELATION_CUE = re.compile(
@@ -210,7 +210,7 @@ class MeetingExtractor:
         return _Context(
             doc,
             doc.normalised,
-            doc.anchor or (publisher.anchor() if publisher is not None else None),
+            _anchor(doc, publisher),
             {e.key: e for e in doc.entities if e.type == "Person"},
             [e for e in doc.entities if e.type == "Organisation"],
             author,
@@ -403,12 +403,14 @@ class MeetingExtractor:
 
     @staticmethod
     def _place_in_gathering(gatherings: list[_Meeting], mention: _Mention, key: str) -> None:
+        """Add a clause to the summit it names, or start one if it puts someone there."""
         for gathering in gatherings:
             if gathering.gathering == key and _compatible(gathering, mention):
                 gathering.mentions.append(mention)
                 gathering.people |= mention.participants
                 return
-        gatherings.append(_Meeting("", [mention], key, set(mention.participants)))
+        if mention.participants:  # "the East Asia Summit engages all regional powers" is no event
+            gatherings.append(_Meeting("", [mention], key, set(mention.participants)))
 
     @staticmethod
     def _same(meeting: _Meeting, mention: _Mention, *, strict: bool) -> bool:
@@ -540,6 +542,16 @@ class MeetingExtractor:
         ]
 
 
+def _anchor(doc: Doc, publisher: Publisher | None) -> When | None:
+    """What relative dates resolve against: the article's date, else the window its text allows
+    if that falls in its publisher's period, else that period."""
+    period = publisher.anchor() if publisher is not None else None
+    if doc.anchor is None or doc.anchor.precision == "day" or period is None:
+        return doc.anchor or period
+    inside = period.start <= doc.anchor.start and doc.anchor.end <= period.end
+    return doc.anchor if inside else period
+
+
 def _clauses(
     text: str, sentence: Sentence, anchor: When | None
 ) -> list[tuple[int, int, TimeExpression | None]]:
@@ -579,6 +591,9 @@ def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
         return first if b is None else second
     if a.start == b.start and a.end == b.end:
         return TimeExpression(first.start, second.end, first.kind, a)
+    if a.day and b.day and "weekday" in (first.kind, second.kind) and first.kind != second.kind:
+        explicit = second if first.kind == "weekday" else first  # "on Friday November 14": the date
+        return TimeExpression(first.start, second.end, explicit.kind, explicit.when)
     start, end = min(a.start, b.start), max(a.end, b.end)
     reason = f"{a.reason} to {b.reason}"
     when = When(start, end, "day" if start == end else "window", reason, min(a.confidence, b.confidence))
@@ -638,6 +653,7 @@ def _is_summit_series(surface: str) -> bool:
 
 
 def _compatible(meeting: _Meeting, mention: _Mention) -> bool:
+    """Whether a clause can speak of a meeting: their dates overlap and their statuses agree, where known."""
     when, status = _when(meeting), _first(meeting, "status")
     if mention.when and when and (mention.when.end < when.start or when.end < mention.when.start):
         return False
