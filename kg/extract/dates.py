@@ -30,7 +30,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
     ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
-    ("month_year", re.compile(rf"\b(?:in\s+){_MONTH}\s+{_YEAR}\b", re.I)),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b", re.I)),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
     ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b", re.I)),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
@@ -137,7 +137,8 @@ def _coming(unit: str, anchor: When | None, reason: str) -> When | None:
     if anchor is None:
         return None
     days = 61 if unit == "weeks" else 183
-    return When(anchor.end, anchor.end + dt.timedelta(days=days), "window", reason, anchor.confidence)
+    start = anchor.end + dt.timedelta(days=1)
+    return When(start, anchor.end + dt.timedelta(days=days), "window", reason, anchor.confidence)
 
 
 def _part_of_month(part: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:

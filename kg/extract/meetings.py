@@ -32,7 +32,7 @@ from kg.extract.publishers import Publisher, Publishers, document_author
 
 # Grammatical medium cues the ontology's altLabels cannot spell as fixed phrases.
 VERB_MEDIUM_CUES: dict[str, str] = {
-    "phone": r"\bspoke(?: \w+){0,2} (?:with|to)\b|\bcall(?:ed|s)? with\b|\bcalled (?!for\b|on\b|upon\b|off\b|it\b)"
+    "phone": r"\b(?:tele)?phone\b|\bspoke(?: \w+){0,2} (?:with|to)\b|\bcall(?:ed|s)? with\b|\bcalled (?!for\b|on\b|upon\b|off\b|it\b)"
              r"|\b(?:held|hold|holds|had|have|has|made|make|received|receive|took|take) an? (?:\w+ ){0,2}call\b"
              r"|\bcall between\b|\bcalls? from\b",
     "video": r"\bvia video\b|\bvideo[- ](?:link|call|conference|summit|meeting|chat)s?\b|\bvirtual(?:ly)?\b",
@@ -63,7 +63,7 @@ GROUP_ANAPHORA = re.compile(
 )
 # An unnamed other side: "talks with his Israeli counterpart", "met leaders in Baghdad".
 COUNTERPART = re.compile(
-    r"\b(?:with|met|meet|meeting)\s+(?:his|her|their|the|a|an)?\s*(?:[A-Z][a-z]+,?\s+){0,2}"
+    r"\b(?:with|met|meet|meeting)\s+(?:his|her|their|the|a|an)?\s*(?:[A-Za-z]+,?\s+){0,2}"
     r"(?:counterparts?|leaders|leadership|delegation|prime minister|president|premier|chancellor|king|"
     r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b",
 )
@@ -96,6 +96,13 @@ FUTURE = re.compile(
 PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
 # Where one clause ends and the next begins, between two time expressions of a sentence.
 CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
+# A list of who took part in the meeting just reported: "Participants in the call included ...".
+PARTICIPANT_LIST = re.compile(
+    r"\b(?:participants|attendees|those taking part|leaders taking part)\b.{0,40}?\b(?:included|include|were)\b",
+    re.I,
+)
+# "I will have talks with him": the person named last before.
+PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -122,6 +129,7 @@ class _Mention:
     participants: set[str]
     relational: bool
     named: int = 0  # how many participants the clause names (not "the two leaders")
+    adds: bool = False  # the clause lists more participants of the meeting just reported
     counterpart: bool = False
     gatherings: list[str] = field(default_factory=list)  # keys of the summits the clause puts people at
     medium: str | None = None
@@ -238,6 +246,8 @@ class MeetingExtractor:
             if not MEETING_CUE.search(clause):
                 continue
             participants = self._people_in(context, start, end)
+            if PRONOUN_OBJECT.search(clause):
+                participants |= self._last_named(context, start, exclude=participants)
             named = len(participants)
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
@@ -248,6 +258,7 @@ class MeetingExtractor:
                 participants=participants,
                 relational=bool(RELATION_CUE.search(clause)),
                 named=named,
+                adds=bool(PARTICIPANT_LIST.search(clause)) and bool(meetings),
                 counterpart=bool(COUNTERPART.search(clause)),
                 gatherings=gatherings,
                 medium=medium,
@@ -283,6 +294,16 @@ class MeetingExtractor:
         if context.author and context.author_refs and context.author_refs.search(context.text, start, end):
             found.add(context.author)
         return found
+
+    @staticmethod
+    def _last_named(context: _Context, before: int, exclude: set[str]) -> set[str]:
+        """The person mentioned last before an offset (whom "him" or "her" means), if any."""
+        last = max(
+            ((m.start, key) for key, p in context.people.items() if key not in exclude for m in p.mentions
+             if m.start < before),
+            default=None,
+        )  # fmt: skip
+        return {last[1]} if last else set()
 
     @staticmethod
     def _earlier(meetings: list[_Meeting], size: int | None = None) -> set[str]:
@@ -389,6 +410,9 @@ class MeetingExtractor:
     # -- grouping clauses into meetings ------------------------------------------------------
 
     def _place_mention(self, meetings: list[_Meeting], mention: _Mention) -> None:
+        if mention.adds:
+            meetings[-1].mentions.append(mention)
+            return
         strict = mention.relational and len(mention.participants) >= 2
         target = next((m for m in meetings if self._same(m, mention, strict=strict)), None)
         if target is not None:
@@ -591,6 +615,9 @@ def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
         return first if b is None else second
     if a.start == b.start and a.end == b.end:
         return TimeExpression(first.start, second.end, first.kind, a)
+    if a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end:
+        narrow = a if a.end - a.start <= b.end - b.start else b  # "in June this year": June
+        return TimeExpression(first.start, second.end, first.kind, narrow)
     if a.day and b.day and "weekday" in (first.kind, second.kind) and first.kind != second.kind:
         explicit = second if first.kind == "weekday" else first  # "on Friday November 14": the date
         return TimeExpression(first.start, second.end, explicit.kind, explicit.when)
