@@ -49,7 +49,8 @@ RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|welcome[ds]?|received|"
     r"conversation with|summit with|summit between|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
-    r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet)\b",
+    r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet|"
+    r"(?:will|would|shall|to) meet)\b",
     re.I,
 )
 # Who "the two leaders", "the Quad leaders", "they" and "their call" are: the people of the last meeting.
@@ -93,6 +94,7 @@ FUTURE = re.compile(
     r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming)\b",
     re.I,
 )
+PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
 PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
 # Where one clause ends and the next begins, between two time expressions of a sentence.
 CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
@@ -101,6 +103,8 @@ PARTICIPANT_LIST = re.compile(
     r"\b(?:participants|attendees|those taking part|leaders taking part)\b.{0,40}?\b(?:included|include|were)\b",
     re.I,
 )
+# ", Kang Yu-jung said": the source of a report, not a participant (when two others remain).
+REPORTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b")
 # "I will have talks with him": the person named last before.
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
@@ -246,6 +250,9 @@ class MeetingExtractor:
             if not MEETING_CUE.search(clause):
                 continue
             participants = self._people_in(context, start, end)
+            reporters = self._reporters(context, start, end)
+            if len(participants - reporters) >= 2:
+                participants -= reporters
             if PRONOUN_OBJECT.search(clause):
                 participants |= self._last_named(context, start, exclude=participants)
             named = len(participants)
@@ -294,6 +301,16 @@ class MeetingExtractor:
         if context.author and context.author_refs and context.author_refs.search(context.text, start, end):
             found.add(context.author)
         return found
+
+    @staticmethod
+    def _reporters(context: _Context, start: int, end: int) -> set[str]:
+        """People a clause names as the source of what it says (", X said")."""
+        return {
+            key
+            for key, person in context.people.items()
+            for m in person.mentions
+            if start <= m.start < end and REPORTER.match(context.text, m.end)
+        }
 
     @staticmethod
     def _last_named(context: _Context, before: int, exclude: set[str]) -> set[str]:
@@ -582,9 +599,14 @@ def _clauses(
     """A sentence cut into clauses, each with its time: "met in mid-September and in February,
     when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday."""
     future = _tense(text, sentence.start, sentence.end) == "planned"
-    times = [
-        t for t in find_times(text, anchor, start=sentence.start, end=sentence.end, future=future) if t.when
-    ]
+    times = [t for t in find_times(text, anchor, start=sentence.start, end=sentence.end) if t.when]
+    if times and FUTURE.search(text, sentence.start, sentence.end):
+        ahead = find_times(text, anchor, start=sentence.start, end=sentence.end, future=True)
+        forward = {(t.start, t.end): t for t in ahead if t.when}
+        times = [
+            forward.get((t.start, t.end), t) if _reads_forward(text, sentence, t, future) else t
+            for t in times
+        ]
     clauses: list[list] = [[sentence.start, sentence.end, times[0] if times else None]]
     for previous, time in zip(times, times[1:], strict=False):
         gap = text[previous.end : time.start]
@@ -599,6 +621,20 @@ def _clauses(
         elif joined and clauses[-1][2] is not None:
             clauses[-1][2] = _span(clauses[-1][2], time)
     return [(start, end, time) for start, end, time in clauses]
+
+
+def _reads_forward(text: str, sentence: Sentence, time: TimeExpression, future: bool) -> bool:
+    """Whether a time expression is in the future: its clause says so ("This Sunday I will travel"),
+    or says nothing and the sentence speaks of the future; "after they met ... in early November" is past."""
+    start, end = sentence.start, sentence.end
+    for found in CLAUSE_BREAK.finditer(text, sentence.start, time.start):
+        start = found.end()
+    after = CLAUSE_BREAK.search(text, time.end, sentence.end)
+    if after:
+        end = after.start()
+    if FUTURE.search(text, start, end):
+        return True
+    return future and not PAST_VERB.search(text, start, end)
 
 
 def _consecutive(first: TimeExpression, second: TimeExpression) -> bool:
