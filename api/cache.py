@@ -14,6 +14,8 @@ from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
 from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
+from pydantic import BaseModel
 
 from kg.store import Store
 
@@ -81,3 +83,13 @@ class GenerationCache:
         value = await run_in_threadpool(function)
         self.put(key, value, generation)
         return value
+
+
+async def json_response(cache: GenerationCache, key: Hashable, data: Any, model: type[BaseModel]) -> Response:
+    """``data`` checked against its response model and written as JSON, once per generation.
+
+    A large result (an entity's hundreds of relationships) costs milliseconds to validate and write;
+    kept as bytes, a repeated look-up costs only the routing.
+    """
+    body = await cache.run(("json", key), lambda: model.model_validate(data).model_dump_json().encode())
+    return Response(body, media_type="application/json")

@@ -133,3 +133,66 @@ class StatsPublic(BaseModel):
     entities: dict[str, int] = Field(description="Entities that articles mention, by type.")
     events: dict[str, int] = Field(description="Events, by the notation of their kind.")
     generation: int = Field(description="Writes this service has made; the counts are as of this one.")
+
+
+class EntityHit(BaseModel):
+    """An entity found by a search."""
+
+    id: str
+    label: str
+    type: str = Field(description="The entity's class: Person, Country or Organisation.")
+    articles: int = Field(description="How many articles mention it.")
+    score: int = Field(description="How well a name matched: exact > prefix > substring; label > alias.")
+
+
+class EntitiesPublic(BaseModel):
+    """One page of search results, best first."""
+
+    total: int
+    limit: int
+    offset: int
+    items: list[EntityHit]
+
+
+class OfficePublic(BaseModel):
+    """An office a person held, with its dates."""
+
+    office: str
+    of: str = Field(description="Id of the country or organisation the office is of.")
+    of_label: str | None
+    start: str | None
+    end: str | None
+
+
+class EntityPublic(BaseModel):
+    """A person, country or organisation."""
+
+    id: str
+    label: str
+    type: str
+    aliases: list[str]
+    wikidata: str | None
+    iso_code: str | None
+    offices: list[OfficePublic]
+    member_of: list[str]
+    affiliated_with: list[str]
+
+
+class RelationPublic(BaseModel):
+    """A relationship of an entity with another, summed over events."""
+
+    kind: str
+    other: str
+    other_label: str | None
+    count: int
+    first: str | None
+    last: str | None
+    articles: list[str]
+    events: list[str]
+
+
+class RelationsPublic(BaseModel):
+    """Every relationship of an entity, grouped by kind (met_with, phoned, visited, member_of, ...)."""
+
+    id: str
+    relations: dict[str, list[RelationPublic]]

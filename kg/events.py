@@ -31,9 +31,10 @@ FILTERS = {
 }
 EVENTS = """
 SELECT DISTINCT ?event ?start ?end {bound} WHERE {{
+  {filters}
   ?event a ?class . VALUES ?class {{ dipl:Meeting dipl:Statement dipl:Agreement dipl:OtherEvent }}
   OPTIONAL {{ ?event dipl:dateStart ?start }} OPTIONAL {{ ?event dipl:dateEnd ?end }}
-  {filters}
+  {dates}
 }} ORDER BY DESC(?start) ?event
 """
 EVENT = """
@@ -43,7 +44,8 @@ SELECT ?event ?p ?o ?notation WHERE {
 }
 """
 SOURCES = """
-SELECT ?event ?evidence ?aspect ?reason ?sentence ?start ?end ?extractor ?confidence ?article ?id WHERE {
+SELECT DISTINCT ?event ?evidence ?aspect ?reason ?sentence ?start ?end ?extractor ?confidence ?article ?id
+WHERE {
   ?event dipl:evidence ?evidence .
   ?evidence dipl:article ?article ; dipl:startOffset ?start ; dipl:endOffset ?end ; dipl:sentence ?sentence ;
             dipl:extractor ?extractor ; dipl:confidence ?confidence .
@@ -104,8 +106,10 @@ def list_events(
     if not all(values_of([filters[n]]) for n in ("participant", "country", "organisation") if filters.get(n)):
         return 0, []  # an id that cannot be an IRI takes part in nothing
     values = _values(filters)
+    patterns = [FILTERS[name] for name in values if name not in {"since", "until"}]
+    dates = [FILTERS[name] for name in values if name in {"since", "until"}]
     query = EVENTS.format(
-        bound=" ".join(f"?{name}" for name in values), filters="\n  ".join(FILTERS[name] for name in values)
+        bound=" ".join(f"?{name}" for name in values), filters="\n  ".join(patterns), dates="\n  ".join(dates)
     )
     rows = store.select(query, bindings=values, prefixes=PREFIXES)
     page = [key_of(row["event"]) for row in rows[offset : offset + limit]]
@@ -113,7 +117,7 @@ def list_events(
 
 
 EVENTS_FACTS = """
-SELECT ?event ?p ?o ?notation WHERE {{
+SELECT DISTINCT ?event ?p ?o ?notation WHERE {{
   VALUES ?event {{ {values} }}
   ?event ?p ?o .
   OPTIONAL {{ ?o skos:notation ?notation }}

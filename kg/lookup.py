@@ -8,12 +8,14 @@ variable is also selected. The API and the graph views read through these functi
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.errors import NotFound
@@ -57,21 +59,90 @@ def _date(row: dict[str, Node], name: str) -> str | None:
 
 # -- entities ---------------------------------------------------------------------------------
 
-SEARCH = f"""
-SELECT ?q ?entity ?class (SAMPLE(?label) AS ?name) (MAX(?rank) AS ?score)
-       (COUNT(DISTINCT ?article) AS ?articles)
-WHERE {{
-  ?entity a ?class ; rdfs:label ?label .
-  {ENTITY_CLASSES}
-  {{ ?entity rdfs:label ?surface . BIND(3 AS ?weight) }}
-  UNION {{ ?entity skos:altLabel|dipl:alias ?surface . BIND(2 AS ?weight) }}
-  UNION {{ ?entity skos:hiddenLabel ?surface . BIND(1 AS ?weight) }}
-  BIND(LCASE(STR(?surface)) AS ?s) BIND(LCASE(STR(?q)) AS ?needle)
-  FILTER(CONTAINS(?s, ?needle))
-  BIND(?weight * IF(?s = ?needle, 4, IF(STRSTARTS(?s, ?needle), 2, 1)) AS ?rank)
-  OPTIONAL {{ ?article dipl:mentions ?entity }}
-}} GROUP BY ?q ?entity ?class
+ENTITY_TYPES = f"SELECT DISTINCT ?entity ?class WHERE {{ ?entity a ?class . {ENTITY_CLASSES} }}"
+NAMES = """
+SELECT DISTINCT ?entity ?p ?surface WHERE {
+  ?entity ?p ?surface . VALUES ?p { rdfs:label skos:altLabel dipl:alias skos:hiddenLabel }
+}
 """
+MENTION_COUNTS = """
+SELECT ?entity (COUNT(DISTINCT ?article) AS ?articles) WHERE { ?article dipl:mentions ?entity }
+GROUP BY ?entity
+"""
+#: How much a match in each kind of name counts: labels beat aliases beat adjectives and capitals.
+NAME_WEIGHTS = {"label": 3, "altLabel": 2, "alias": 2, "hiddenLabel": 1}
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """Every entity's names, lower-cased, for substring search in memory.
+
+    Built from three linear queries rather than one join: the union of an entity's graphs repeats a
+    triple once per article graph that holds it, so a join of labels, names and mentions grows with
+    the square of an entity's articles (minutes for the White House corpus; see bench/rest_load.py).
+    """
+
+    entities: list[tuple[str, str, str, int]]  # key, type, label, articles mentioning it
+    names: list[tuple[str, int, int]]  # lower-cased name, weight, index into entities
+
+    @classmethod
+    def build(cls, store: Store) -> SearchIndex:
+        types = {
+            key_of(row["entity"]): str(row["class"]).rsplit("#", 1)[-1]
+            for row in store.select(ENTITY_TYPES, prefixes=PREFIXES)
+        }
+        names: dict[str, dict[str, int]] = defaultdict(dict)
+        labels: dict[str, str] = {}
+        for row in store.select(NAMES, prefixes=PREFIXES):
+            key, kind, surface = key_of(row["entity"]), str(row["p"]).rsplit("#", 1)[-1], str(row["surface"])
+            if key not in types:
+                continue
+            lowered = surface.casefold()
+            names[key][lowered] = max(names[key].get(lowered, 0), NAME_WEIGHTS[kind])
+            if kind == "label" and (key not in labels or surface < labels[key]):
+                labels[key] = surface
+        counts = {
+            key_of(row["entity"]): int(row["articles"])  # type: ignore[call-overload]
+            for row in store.select(MENTION_COUNTS, prefixes=PREFIXES)
+        }
+        entities, flat = [], []
+        for key in sorted(k for k in types if k in labels):
+            for name, weight in names[key].items():
+                flat.append((name, weight, len(entities)))
+            entities.append((key, types[key], labels[key], counts.get(key, 0)))
+        return cls(entities, flat)
+
+    def search(self, q: str) -> list[dict[str, Any]]:
+        """Entities with a name that holds ``q`` (any case), best first."""
+        needle = q.casefold()
+        scores: dict[int, int] = {}
+        for name, weight, index in self.names:
+            if needle in name:
+                rank = weight * (4 if name == needle else 2 if name.startswith(needle) else 1)
+                if rank > scores.get(index, 0):
+                    scores[index] = rank
+        found = [
+            {"id": key, "label": label, "type": kind, "articles": articles, "score": scores[index]}
+            for index, (key, kind, label, articles) in ((i, self.entities[i]) for i in scores)
+        ]
+        found.sort(key=lambda e: (-e["score"], -e["articles"], e["label"]))
+        return found
+
+
+_indexes: weakref.WeakKeyDictionary[Store, tuple[int, SearchIndex]] = weakref.WeakKeyDictionary()
+_index_lock = threading.Lock()
+
+
+def search_index(store: Store) -> SearchIndex:
+    """The search index of a store, built once per store generation."""
+    with _index_lock:
+        cached = _indexes.get(store)
+        if cached is not None and cached[0] == store.generation:
+            return cached[1]
+        generation = store.generation
+        index = SearchIndex.build(store)
+        _indexes[store] = (generation, index)
+        return index
 
 
 def search_entities(
@@ -80,26 +151,15 @@ def search_entities(
     """Entities whose label or an alias contains ``q``, best first, and how many there are.
 
     Ranking: an exact label beats a prefix beats a substring; labels beat aliases beat adjectives
-    and capitals; then the entities mentioned in more articles come first.
+    and capitals; then the entities mentioned in more articles come first. The text is matched in
+    memory (:class:`SearchIndex`), never put into a query.
     """
-    rows = store.select(SEARCH, bindings={"q": Literal(q)}, prefixes=PREFIXES)
-    found = [
-        {
-            "id": key_of(row["entity"]),
-            "label": str(row["name"]),
-            "type": str(row["class"]).rsplit("#", 1)[-1],
-            "articles": int(row["articles"]),  # type: ignore[call-overload]
-            "score": int(row["score"]),  # type: ignore[call-overload]
-        }
-        for row in rows
-        if type is None or str(row["class"]).endswith("#" + type)
-    ]
-    found.sort(key=lambda e: (-e["score"], -e["articles"], e["label"]))
+    found = [e for e in search_index(store).search(q) if type is None or e["type"] == type]
     return len(found), found[offset : offset + limit]
 
 
 ENTITY = """
-SELECT ?entity ?p ?o ?holding ?office ?officeLabel ?of ?ofLabel ?start ?end WHERE {
+SELECT DISTINCT ?entity ?p ?o ?holding ?office ?officeLabel ?of ?ofLabel ?start ?end WHERE {
   {
     ?entity ?p ?o .
     VALUES ?p { rdf:type rdfs:label skos:altLabel skos:hiddenLabel dipl:alias dipl:wikidata dipl:isoCode
@@ -154,7 +214,7 @@ def entity(store: Store, key: str) -> dict[str, Any]:
 # -- relationships ----------------------------------------------------------------------------
 
 EVENT_LINKS = """
-SELECT ?entity ?event ?kind ?role ?other ?otherRole ?start ?end ?medium ?stance ?article WHERE {
+SELECT DISTINCT ?entity ?event ?kind ?role ?other ?otherRole ?start ?end ?medium ?stance ?article WHERE {
   ?event ?role ?entity ; a ?kind ; dipl:extractedFrom ?a .
   ?a dipl:articleId ?article .
   VALUES ?role { dipl:participant dipl:host dipl:visitor dipl:speaker dipl:target }
@@ -169,7 +229,7 @@ SELECT ?entity ?event ?kind ?role ?other ?otherRole ?start ?end ?medium ?stance 
 """
 
 STATIC_LINKS = """
-SELECT ?entity ?p ?other WHERE {
+SELECT DISTINCT ?entity ?p ?other WHERE {
   { ?entity ?p ?other . VALUES ?p { dipl:memberOf dipl:affiliatedWith dipl:represents } }
   UNION { ?entity dipl:holds/dipl:officeOf ?other . BIND(dipl:holds AS ?p) }
 }
@@ -284,7 +344,7 @@ def relations(
     return dict(grouped)
 
 
-LABELS = "SELECT ?entity ?label WHERE {{ VALUES ?entity {{ {values} }} ?entity rdfs:label ?label }}"
+LABELS = "SELECT DISTINCT ?entity ?label WHERE {{ VALUES ?entity {{ {values} }} ?entity rdfs:label ?label }}"
 
 
 def values_of(keys: Iterable[str]) -> dict[str, str]:

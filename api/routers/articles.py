@@ -20,6 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from api import media
+from api.cache import json_response
 from api.deps import CacheDep, SettingsDep, StoreDep, WriterDep
 from api.errors import BadArticles, PayloadTooLarge
 from api.models import ArticlePublic, IngestPublic
@@ -59,7 +60,7 @@ async def get_article(request: Request, store: StoreDep, cache: CacheDep, articl
     found = await cache.run(("article", article_id), lambda: events.article(store, article_id))
     if wants_html(request):
         return article_page(found)
-    return found
+    return await json_response(cache, ("article", article_id), found, ArticlePublic)
 
 
 def article_page(found: dict[str, Any]) -> HTMLResponse:

@@ -13,7 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from api.cache import json_response
 from api.deps import CacheDep, StoreDep
+from api.models import EntitiesPublic, EntityPublic, RelationsPublic
 from api.pages import HTML_RESPONSE, render, wants_html
 from kg import events, lookup
 
@@ -23,7 +25,12 @@ router = APIRouter(tags=["entities"])
 PAGE_MEETINGS = 200
 
 
-@router.get("/entities", summary="Search entities by name or alias", responses=HTML_RESPONSE)
+@router.get(
+    "/entities",
+    summary="Search entities by name or alias",
+    response_model=EntitiesPublic,
+    responses=HTML_RESPONSE,
+)
 async def search(
     request: Request,
     store: StoreDep,
@@ -34,17 +41,21 @@ async def search(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Any:
     """Entities whose name contains ``q``, best first, with the total for paging."""
+    key = ("search", q, type, limit, offset)
     total, items = await cache.run(
-        ("search", q, type, limit, offset),
-        lambda: lookup.search_entities(store, q, type=type, limit=limit, offset=offset),
+        key, lambda: lookup.search_entities(store, q, type=type, limit=limit, offset=offset)
     )
     page = {"total": total, "limit": limit, "offset": offset, "items": items}
     if wants_html(request):
         return render("search.html", q=q, page=page)
-    return page
+    return await json_response(cache, key, page, EntitiesPublic)
 
 
-@router.get("/entities/{entity_id:path}/relations", summary="Relationships of an entity, grouped by kind")
+@router.get(
+    "/entities/{entity_id:path}/relations",
+    summary="Relationships of an entity, grouped by kind",
+    response_model=RelationsPublic,
+)
 async def relations(
     store: StoreDep,
     cache: CacheDep,
@@ -52,27 +63,27 @@ async def relations(
     kind: str | None = None,
     since: dt.date | None = None,
     until: dt.date | None = None,
-) -> dict[str, Any]:
+) -> Any:
     """Every relationship of an entity with others: counts, first and last date, source articles."""
     await cache.run(("entity", entity_id), lambda: lookup.entity(store, entity_id))  # 404 for an unknown id
+    key = ("relations", entity_id, kind, since, until)
     grouped = await cache.run(
-        ("relations", entity_id, kind, since, until),
-        lambda: lookup.relations(store, entity_id, kind=kind, since=since, until=until),
+        key, lambda: lookup.relations(store, entity_id, kind=kind, since=since, until=until)
     )
-    return {"id": entity_id, "relations": grouped}
+    return await json_response(cache, key, {"id": entity_id, "relations": grouped}, RelationsPublic)
 
 
 @router.get(
     "/entities/{entity_id:path}",
     summary="One entity: names, offices, memberships",
-    response_model=None,
+    response_model=EntityPublic,
     responses=HTML_RESPONSE,
 )
 async def entity(request: Request, store: StoreDep, cache: CacheDep, entity_id: str) -> Any:
     """An entity with its offices and memberships; as a page with its relationships and meetings."""
     found = await cache.run(("entity", entity_id), lambda: lookup.entity(store, entity_id))
     if not wants_html(request):
-        return found
+        return await json_response(cache, ("entity", entity_id), found, EntityPublic)
     grouped = await cache.run(
         ("relations", entity_id, None, None, None), lambda: lookup.relations(store, entity_id)
     )

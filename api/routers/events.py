@@ -15,6 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from rdflib import RDFS
 
+from api.cache import json_response
 from api.deps import CacheDep, OntologyDep, StoreDep
 from api.models import EventPublic, EventsPublic
 from api.pages import HTML_RESPONSE, highlight, render, wants_html
@@ -95,7 +96,7 @@ async def list_events(
     page = {"total": total, "limit": limit, "offset": offset, "items": items}
     if wants_html(request):
         return events_page(page, given)
-    return page
+    return await json_response(cache, key, page, EventsPublic)
 
 
 def _page_url(given: dict[str, Any], limit: int, offset: int) -> str:
@@ -129,7 +130,7 @@ async def event(
     found = await cache.run(("event", key), lambda: events.event(store, key))
     if wants_html(request):
         return event_page(found, ontology)
-    return found
+    return await json_response(cache, ("event", key), found, EventPublic)
 
 
 ROLES = (
