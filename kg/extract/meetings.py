@@ -104,7 +104,12 @@ PARTICIPANT_LIST = re.compile(
     re.I,
 )
 # ", Kang Yu-jung said": the source of a report, not a participant (when two others remain).
-REPORTER = re.compile(r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b")
+REPORTER = re.compile(
+    r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,30})?[.;\"”]*\s*$"
+)
+# "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
+SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
+LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
 # "I will have talks with him": the person named last before.
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
@@ -287,8 +292,35 @@ class MeetingExtractor:
                 mention.participants = set(sentence_people)
             mention.host, mention.visitor = self._roles(context.people, mention, text)
             mention.cues = self._cues(mention)
-            mentions.append(mention)
+            mentions.extend(self._separate(context, mention))
         return mentions
+
+    @staticmethod
+    def _separate(context: _Context, mention: _Mention) -> list[_Mention]:
+        """A day of "meetings with A, B and C" is one bilateral with each; else the mention as it is."""
+        cue = SEPARATE_TALKS.search(context.text, mention.start, mention.end)
+        if cue is None:
+            return [mention]
+        starts = sorted(
+            (m.start, m.end, key) for key, p in context.people.items() for m in p.mentions
+            if cue.end() <= m.start < mention.end and key in mention.participants
+        )  # fmt: skip
+        members: list[str] = []
+        boundary, commas = cue.end(), 0
+        for start, end, key in starts:
+            gap = context.text[boundary:start]
+            if not LIST_GAP.fullmatch(gap):
+                break
+            commas += "," in gap and bool(members)
+            if key not in members:
+                members.append(key)
+            boundary = end
+        subject = mention.participants - set(members)
+        if len(members) < 2 or not commas or not subject:
+            return [mention]
+        return [
+            replace(mention, participants=subject | {member}, named=len(subject) + 1) for member in members
+        ]
 
     def _people_in(self, context: _Context, start: int, end: int) -> set[str]:
         """The people a span names, without those who only accompany; with the author it refers to."""
@@ -309,7 +341,7 @@ class MeetingExtractor:
             key
             for key, person in context.people.items()
             for m in person.mentions
-            if start <= m.start < end and REPORTER.match(context.text, m.end)
+            if start <= m.start < end and REPORTER.match(context.text, m.end, end)
         }
 
     @staticmethod
