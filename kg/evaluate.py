@@ -399,14 +399,14 @@ def score_statements(
     """Add one article's statement counts (grouped and exact stance) and target agreement."""
     pairs = match_statements(gold, predicted, groups)
     for name, found in (
-        ("statements", pairs),
-        ("statements (exact stance)", match_statements(gold, predicted, groups, exact=True)),
+        (STATEMENT_ROWS[0], pairs),
+        (STATEMENT_ROWS[1], match_statements(gold, predicted, groups, exact=True)),
     ):
         row = report.row(name)
         row.gold += len(gold)
         row.predicted += len(predicted)
         row.matched += len(found)
-    targets = report.row("targets (matched)")
+    targets = report.row(STATEMENT_ROWS[2])
     for gi, pi in pairs:
         gt, pt = gold[gi].get("target"), predicted[pi]["target"]
         targets.gold += bool(gt)

@@ -83,7 +83,7 @@ class TopicMatcher:
             if any(c.isupper() for c in form):
                 self._proper.add(key)
         self._acronym_keys = {a.casefold() for a in self._acronyms}
-        self._pattern = re.compile(rf"(?<![\w-]){_trie_pattern(self._by_form)}(?![\w]|-\w)", re.IGNORECASE)
+        self._pattern = re.compile(rf"(?<![\w-]){trie_pattern(self._by_form)}(?![\w]|-\w)", re.IGNORECASE)
         self.depth = dict(depth)
 
     @classmethod
@@ -185,7 +185,7 @@ def _is_acronym(form: str) -> bool:
     return " " not in form and len(core) >= 2 and core.isupper()
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
+def trie_pattern(forms: Iterable[str]) -> str:
     """One regular expression for many lowercase forms, sharing prefixes; greedy, so longest first."""
     trie: dict[str, dict] = {}
     for form in forms:
