@@ -34,7 +34,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
     ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b", re.I)),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
-    ("weekday", re.compile(r"\b(?:on|last|this|next|for)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b", re.I)),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
 ]  # fmt: skip
@@ -169,7 +169,7 @@ def _relative(
         return None
     if "weekday" in groups:
         word = text.split()[0]
-        if future and word in ("on", "this", "for"):
+        if future and word in ("on", "this", "for", "and"):
             word = "coming"
         return _weekday(WEEKDAYS[groups["weekday"].lower()], word, anchor, quoted)
     rel, unit = groups["rel"].lower(), groups.get("unit")
@@ -187,7 +187,7 @@ def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> Wh
 
 def _weekday(weekday: int, word: str, anchor: When, reason: str) -> When:
     """The weekday nearest the anchor: on or before it for 'on'/'last', after it for 'next' and 'coming'."""
-    if word == "for":
+    if word in ("for", "and"):
         word = "on"
     if word in ("coming", "next"):  # the first such day after the anchor
         start = anchor.start + dt.timedelta(days=(weekday - anchor.start.weekday() - 1) % 7 + 1)

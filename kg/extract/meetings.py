@@ -284,13 +284,13 @@ class MeetingExtractor:
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
             )  # fmt: skip
-            if framed and mention.relational and len(participants) >= 2:
-                # "met on the sidelines of the SCO summit": the summit frames the meeting
-                mention.gatherings = []
-            elif mention.gatherings and not participants:
+            if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = set(sentence_people)
-            mention.host, mention.visitor = self._roles(context.people, mention, text)
+            if framed and mention.relational and len(mention.participants) >= 2:
+                # "met on the sidelines of the SCO summit": the summit frames the meeting
+                mention.gatherings = []
+            mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
         return mentions
@@ -420,14 +420,16 @@ class MeetingExtractor:
         return list(dict.fromkeys(found)), organisation, framed
 
     @staticmethod
-    def _roles(
-        people: dict[str, EntityRecord], mention: _Mention, text: str
-    ) -> tuple[str | None, str | None]:
+    def _roles(context: _Context, mention: _Mention) -> tuple[str | None, str | None]:
         """Host and visitor, from a hosting verb ("X hosted Y") or a visiting one ("X visited", "a visit by X")."""
+        text, people = context.text, context.people
         order = sorted(
             (m.start, key) for key in mention.participants if key in people for m in people[key].mentions
             if mention.start <= m.start < mention.end
         )  # fmt: skip
+        if context.author in mention.participants and context.author_refs is not None:
+            refs = context.author_refs.finditer(text, mention.start, mention.end)
+            order = sorted(order + [(ref.start(), context.author) for ref in refs])  # type: ignore[misc]
         if len({key for _, key in order}) != 2:
             return None, None
         for pattern, role in ((HOST_CUE, "host"), (VISITOR_CUE, "visitor")):

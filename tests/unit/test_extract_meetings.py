@@ -182,3 +182,126 @@ def test_meetings_a_companion_is_not_a_participant() -> None:
     text = "Xi Jinping met Vladimir Putin today, accompanied by Foreign Minister Wang Yi."
     (meeting,) = meetings(text)
     assert set(meeting.participants) == {XI, PUTIN}
+
+
+# -- summits, authors, tense and lists (meetings v2) ------------------------------------------------
+
+AU_RELEASE = "PM Transcripts, Australian Government (Media Release; PM Abbott, Tony)"
+ABBOTT, CAMERON = "person/tony-abbott", "person/david-cameron"
+
+
+def released(text: str, published: str = "2014-11-07", source: str = AU_RELEASE) -> list[EventRecord]:
+    """The meetings of a text published by ``source`` (the Australian PM's releases by default)."""
+    article = article_from_record(
+        {"id": "r1", "text": text, "published": published, "source": source}, origin="test"
+    )
+    return meetings(article)
+
+
+def test_meetings_a_first_person_release_puts_its_author_at_the_summit() -> None:
+    (summit,) = released("This Sunday I will travel to Beijing to attend the APEC leaders' meeting.")
+    assert (summit.participants, summit.organisation, summit.format) == (
+        (ABBOTT,),
+        "org/APEC",
+        "multilateral",
+    )
+    assert (summit.status, summit.date, summit.category, summit.cameo) == (
+        "planned",
+        D(2014, 11, 9),
+        "AGREE",
+        "036",
+    )
+
+
+def test_meetings_a_summit_is_one_event_however_often_it_is_named() -> None:
+    found = released(
+        "On Wednesday, I will travel to Nay Pyi Taw to attend the East Asia Summit. "
+        "The East Asia Summit engages all the major regional powers. "
+        "I look forward to open discussions with world leaders at the East Asia Summit."
+    )
+    assert [(m.organisation, m.date) for m in found] == [("org/EAST-ASIA-SUMMIT", D(2014, 11, 12))]
+
+
+def test_meetings_the_frame_of_a_bilateral_is_its_organisation_not_another_event() -> None:
+    (meeting,) = meetings("Xi Jinping met Vladimir Putin on the sidelines of the SCO summit today.")
+    assert (set(meeting.participants), meeting.organisation, meeting.format) == (
+        {XI, PUTIN},
+        "org/SCO",
+        "bilateral",
+    )
+
+
+def test_meetings_the_bare_title_of_a_release_is_its_author() -> None:
+    (meeting,) = released("I will return on Friday November 14 to welcome UK Prime Minister David Cameron.")
+    assert (set(meeting.participants), meeting.date, meeting.host, meeting.visitor) == (
+        {ABBOTT, CAMERON}, D(2014, 11, 14), ABBOTT, CAMERON,
+    )  # fmt: skip
+    (met,) = released("Today the Prime Minister met with Prime Minister David Cameron.")
+    assert set(met.participants) == {ABBOTT, CAMERON} and met.date == D(2014, 11, 7)
+
+
+def test_meetings_a_time_reads_forward_only_in_a_future_clause() -> None:
+    text = (
+        "Lee Jae Myung will visit Beijing on Monday to meet Xi Jinping, "
+        "after they met on the sidelines of the APEC summit in Gyeongju in early November."
+    )
+    found = sorted(meetings(text, "2026-01-04"), key=lambda m: m.status)
+    assert [(m.status, m.date_start, m.date_end) for m in found] == [
+        ("occurred", D(2025, 11, 1), D(2025, 11, 10)),
+        ("planned", D(2026, 1, 5), D(2026, 1, 5)),
+    ]
+
+
+def test_meetings_adjacent_days_are_one_span_and_a_plan_with_a_future_date_is_planned() -> None:
+    (talks,) = meetings(
+        "Talks between Ronald Reagan and Yasuhiro Nakasone are scheduled for Thursday and Friday.",
+        "1987-04-27",
+    )
+    assert (talks.date_start, talks.date_end, talks.status) == (D(1987, 4, 30), D(1987, 5, 1), "planned")
+
+
+def test_meetings_a_list_of_participants_completes_the_meeting_just_reported() -> None:
+    text = (
+        "Joe Biden held a secure video call with transatlantic leaders today. "
+        "Participants in the call included Prime Minister Justin Trudeau of Canada "
+        "and Chancellor Olaf Scholz of Germany."
+    )
+    (call,) = meetings(text, "2022-02-11")
+    assert set(call.participants) == {"person/joe-biden", "person/justin-trudeau", "person/olaf-scholz"}
+    assert (call.medium, call.format) == ("video", "trilateral")  # three sides
+
+
+def test_meetings_a_day_of_meetings_with_several_people_is_one_bilateral_each() -> None:
+    text = (
+        "Manmohan Singh will hold talks with US President George W Bush, Pakistan President Pervez Musharraf."
+    )
+    found = meetings(text, "2004-09-20")
+    assert sorted(m.participants for m in found) == [
+        ("person/george-w-bush", "person/manmohan-singh"),
+        ("person/manmohan-singh", "person/pervez-musharraf"),
+    ]
+
+
+def test_meetings_the_source_of_a_report_is_not_a_participant() -> None:
+    text = "Lee Jae Myung will visit Beijing for a summit with Xi Jinping, spokesperson Kang Yu-jung said."
+    (summit,) = meetings(text, "2025-12-30")
+    assert set(summit.participants) == {"person/lee-jae-myung", XI}
+
+
+def test_meetings_an_undated_article_dates_meetings_by_its_publishers_period() -> None:
+    bbc = "BBC News (politics), via BBC dataset of Greene & Cunningham 2006 (mlg.ucd.ie)"
+    article = article_from_record(
+        {"id": "b1", "text": "Tony Blair met Gerhard Schroeder in London.", "source": bbc}, origin="test"
+    )
+    (meeting,) = meetings(article)
+    assert (meeting.date_start, meeting.date_end, meeting.precision) == (
+        D(2004, 1, 1),
+        D(2005, 12, 31),
+        "window",
+    )
+
+
+def test_meetings_name_the_country_of_a_participant_the_text_leaves_implied() -> None:
+    doc = with_actors("President Biden spoke by phone with President Macron of France today.")
+    implied = [r for r in MEETINGS(doc) if not isinstance(r, EventRecord)]
+    assert [(r.key, r.type, r.mentions) for r in implied] == [("country/USA", "Country", ())]
