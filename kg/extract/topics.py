@@ -83,7 +83,10 @@ class TopicMatcher:
             if any(c.isupper() for c in form):
                 self._proper.add(key)
         self._acronym_keys = {a.casefold() for a in self._acronyms}
-        self._pattern = re.compile(rf"(?<![\w-]){trie_pattern(self._by_form)}(?![\w]|-\w)", re.IGNORECASE)
+        source = rf"(?<![\w-]){trie_pattern(self._by_form)}(?![\w]|-\w)"
+        self._pattern = re.compile(source, re.IGNORECASE)
+        self._lowercase = re.compile(source)  # on lowercased text, twice as fast as IGNORECASE
+        self._lowered: tuple[str, str] = ("", "")  # the last text and its lowercase: a sentence at a time
         self.depth = dict(depth)
 
     @classmethod
@@ -113,16 +116,25 @@ class TopicMatcher:
         """
         end = len(text) if end is None else end
         hits = []
-        for match in self._pattern.finditer(text, start, end):
-            surface = match.group()
+        for match in self._matches(text, start, end):
+            surface = text[match.start() : match.end()]
             key = surface.casefold()
             notation = self._by_form.get(key)
             if notation is None:  # cannot happen unless casefold changes length
                 continue
-            if self._is_false_acronym(surface) or self._inside_name(text, match, key):
+            if self._is_false_acronym(surface) or self._inside_name(text, match.start(), surface, key):
                 continue
             hits.append(TopicHit(notation, match.start(), match.end()))
         return hits
+
+    def _matches(self, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
+        last, lowered = self._lowered
+        if last is not text:
+            lowered = text.lower()
+            self._lowered = (text, lowered)
+        if len(lowered) != len(text):  # a character whose lowercase is longer: offsets would shift
+            return self._pattern.finditer(text, start, end)
+        return self._lowercase.finditer(lowered, start, end)
 
     def notations(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
         """The distinct notations found in ``text[start:end]``, in order of first appearance."""
@@ -131,12 +143,11 @@ class TopicMatcher:
     def _is_false_acronym(self, surface: str) -> bool:
         return surface.casefold() in self._acronym_keys and surface not in self._acronyms
 
-    def _inside_name(self, text: str, match: re.Match[str], key: str) -> bool:
+    def _inside_name(self, text: str, start: int, surface: str, key: str) -> bool:
         """A common-noun label capitalised next to another capitalised word is part of a name."""
-        surface = match.group()
         if key in self._proper or not surface[:1].isupper() or surface.isupper():
             return False
-        return _capitalised_neighbour(text, match.start(), match.end())
+        return _capitalised_neighbour(text, start, start + len(surface))
 
 
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
