@@ -104,7 +104,7 @@ _GENERIC_ENDS = frozenset(
 )
 #: Words before "in", "to", "from" ... that make the place after them a venue: "meeting in Monaco".
 _VENUE_CUES = frozenset(
-    "travel travels travelled traveled travelling traveling trip visit visits visited visiting arrive "
+    "travel travels travelled traveled travelling traveling arrive "
     "arrives arrived arriving arrival meeting meetings meet meets met summit Summit Meeting talks held "
     "hold holds hosted hosting conference Conference session forum Forum fly flew flies flying go goes "
     "went going return returns returned returning stop stopover based attend attends attended "
@@ -579,8 +579,14 @@ class ActorExtractor:
         for item in found:
             if item.type == "Country" and item.key not in spoken_for:
                 mentions[item.key].append(item)
-        country_at = {
-            bisect_right(tokens.starts, f.evidence.start) - 1: f.key for f in found if f.type == "Country"
+        country_at = {  # every token of every country mention
+            i: f.key
+            for f in found
+            if f.type == "Country"
+            for i in range(
+                bisect_right(tokens.starts, f.evidence.start) - 1,
+                bisect_right(tokens.starts, f.evidence.end - 1),
+            )
         }
         venues = {
             f.evidence.start for f in found if f.type == "Country" and _is_venue(doc, tokens, f, country_at)
@@ -764,7 +770,7 @@ def _is_business_title(tokens: Tokens, i: int, text: str, inside: set[int]) -> b
 def _is_venue(doc: Doc, tokens: Tokens, item: _Found, country_at: dict[int, str]) -> bool:
     """'meeting in Monaco', 'arrived from Helsinki', 'in Lima, Peru', 'Nay Pyi Taw in Burma'.
 
-    ``country_at`` maps the first token of every country mention to the country.
+    ``country_at`` maps every token of every country mention to the country.
     """
     words = tokens.words
     i = bisect_right(tokens.starts, item.evidence.start) - 1
@@ -780,11 +786,8 @@ def _is_venue(doc: Doc, tokens: Tokens, item: _Found, country_at: dict[int, str]
         return k >= 1 and words[k - 1] in _LOCATIVES and city <= {item.key}
     if before in _LOCATIVES and i >= 2:
         cue = words[i - 2]
-        return cue in _VENUE_CUES or (
-            before == "in"
-            and country_at.get(i - 2, item.key) == item.key
-            and _CAPITALISED.match(cue) is not None
-        )  # "Nay Pyi Taw in Burma"
+        in_place = before == "in" and country_at.get(i - 2) == item.key  # "Nay Pyi Taw in Burma"
+        return cue in _VENUE_CUES or in_place
     return False
 
 
