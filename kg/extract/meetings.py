@@ -87,6 +87,7 @@ UNNAMED_GATHERING = re.compile(
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
+SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
 SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
 FUTURE = re.compile(
     r"\b(?:upcoming|forthcoming|will|would|shall|to visit|to meet|to attend|to travel|to host|plans? to|"
@@ -105,7 +106,7 @@ PARTICIPANT_LIST = re.compile(
 )
 # ", Kang Yu-jung said": the source of a report, not a participant (when two others remain).
 REPORTER = re.compile(
-    r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,30})?[.;\"”]*\s*$"
+    r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,80})?[.;\"”]*\s*$"
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
@@ -141,6 +142,7 @@ class _Mention:
     adds: bool = False  # the clause lists more participants of the meeting just reported
     counterpart: bool = False
     gatherings: list[str] = field(default_factory=list)  # keys of the summits the clause puts people at
+    past: set[str] = field(default_factory=set)  # those of them it names as past ("since the G20 summit")
     medium: str | None = None
     remote: bool = False  # a remote cue (phone, video) in the clause itself says the medium
     explicit: bool = False  # ... or a remote or an explicit in-person cue ("face-to-face", "state visit")
@@ -263,7 +265,7 @@ class MeetingExtractor:
             named = len(participants)
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
-            gatherings, organisation, framed = self._gatherings(context, start, end)
+            gatherings, organisation, framed, past = self._gatherings(context, start, end)
             when = time.when if time else None
             mention = _Mention(
                 start, end, sentence,
@@ -273,6 +275,7 @@ class MeetingExtractor:
                 adds=bool(PARTICIPANT_LIST.search(clause)) and bool(meetings),
                 counterpart=bool(COUNTERPART.search(clause)),
                 gatherings=gatherings,
+                past=past,
                 medium=medium,
                 remote=clause_remote,
                 explicit=clause_remote or bool(self.in_person and self.in_person.search(clause)),
@@ -390,11 +393,12 @@ class MeetingExtractor:
         return None
 
     @staticmethod
-    def _gatherings(context: _Context, start: int, end: int) -> tuple[list[str], str | None, bool]:
-        """The summits a clause names, the organisation that frames it, and whether it is only a
-        frame ("on the sidelines of the SCO summit")."""
+    def _gatherings(context: _Context, start: int, end: int) -> tuple[list[str], str | None, bool, set[str]]:
+        """The summits a clause names, the organisation that frames it, whether it is only a frame
+        ("on the sidelines of the SCO summit"), and which summits it names as past ("after the G20")."""
         text = context.text
         found: list[str] = []
+        past: set[str] = set()
         organisation, framed = None, False
         for entity in context.organisations:
             for m in entity.mentions:
@@ -410,6 +414,8 @@ class MeetingExtractor:
                     or (PRESENCE.search(before) and _is_summit_series(surface))
                 ):
                     found.append(entity.key)
+                    if SINCE.search(before):
+                        past.add(entity.key)
                     organisation = organisation or entity.key
                     framed = framed or bool(SIDELINES.search(before))
                 elif SIDELINES.search(before):
@@ -417,7 +423,7 @@ class MeetingExtractor:
         unnamed = UNNAMED_GATHERING.search(text, start, end)
         if unnamed and not found:
             found.append(f"gathering/{unnamed.group().lower()}")
-        return list(dict.fromkeys(found)), organisation, framed
+        return list(dict.fromkeys(found)), organisation, framed, past
 
     @staticmethod
     def _roles(context: _Context, mention: _Mention) -> tuple[str | None, str | None]:
@@ -479,6 +485,8 @@ class MeetingExtractor:
     @staticmethod
     def _place_in_gathering(gatherings: list[_Meeting], mention: _Mention, key: str) -> None:
         """Add a clause to the summit it names, or start one if it puts someone there."""
+        if key in mention.past and mention.status != "occurred":
+            mention = replace(mention, status="occurred", when=None, time=None)
         for gathering in gatherings:
             if gathering.gathering == key and _compatible(gathering, mention):
                 gathering.mentions.append(mention)
@@ -774,4 +782,5 @@ def _medium_of(meeting: _Meeting) -> str | None:
 
 
 def _when(meeting: _Meeting) -> When | None:
-    return next((m.when for m in meeting.mentions if m.when), None)
+    """The most precise time the meeting's clauses give (they overlap: see :func:`_compatible`)."""
+    return min((m.when for m in meeting.mentions if m.when), key=lambda w: w.end - w.start, default=None)
