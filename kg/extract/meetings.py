@@ -177,6 +177,7 @@ class _Context:
     organisations: list[EntityRecord]
     author: str | None
     author_refs: re.Pattern[str] | None
+    plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
 
 
 class MeetingExtractor:
@@ -218,6 +219,11 @@ class MeetingExtractor:
                     self._place_mention(meetings, mention)
         found = [m for m in meetings if self._is_meeting(m)]
         found += [g for g in gatherings if g.people]
+        for meeting in found:  # the dated plans an itinerary's undated ones can take their time from
+            when = _when(meeting)
+            if when is not None and _first(meeting, "status") == "planned":
+                people = _participants(meeting) | meeting.people
+                context.plans += [(m.sentence.index, people, when) for m in meeting.mentions]
         records: list[Record] = [self._record(context, m, n) for n, m in enumerate(found, start=1)]
         return records + self._implied_countries(doc, records, context.people)
 
@@ -518,7 +524,7 @@ class MeetingExtractor:
     def _record(self, context: _Context, meeting: _Meeting, number: int) -> EventRecord:
         doc, anchor = context.doc, context.anchor
         status = _first(meeting, "status") or "occurred"
-        when = self._date(doc, anchor, meeting, status)
+        when = self._date(context, meeting, status)
         if when is not None and status == "occurred" and anchor is not None and when.start > anchor.end:
             status = "planned"
         place = _first(meeting, "place")
@@ -552,16 +558,23 @@ class MeetingExtractor:
             status=status,
         )
 
-    def _date(self, doc: Doc, anchor: When | None, meeting: _Meeting, status: str) -> When | None:
+    def _date(self, context: _Context, meeting: _Meeting, status: str) -> When | None:
         """The meeting's own time; else the article's date for its lead news, a few days before it
-        for "has met", or the whole window of an undated article."""
+        for "has met", the time of the plan just before an undated plan (an itinerary), or the
+        whole window of an undated article."""
+        doc, anchor = context.doc, context.anchor
         when = _when(meeting)
         if when is not None or anchor is None:
             return when
         if anchor.precision != "day":
             return replace(anchor, reason=f"undated; {anchor.reason}")
         if status != "occurred":
-            return None
+            first, people = meeting.mentions[0].sentence.index, _participants(meeting) | meeting.people
+            before = [plan for at, who, plan in context.plans if first - 3 <= at < first and who & people]
+            if not before:
+                return None
+            reason = f"the plan named before it ({before[-1].reason})"
+            return replace(before[-1], reason=reason, confidence=before[-1].confidence * 0.6)
         if self._is_current(doc, meeting):
             return replace(anchor, reason=f"article date ({anchor.reason})")
         if any(m.perfect for m in meeting.mentions):
