@@ -75,7 +75,7 @@ class SourcePublic(BaseModel):
     confidence: float
 
 
-class EventPublic(EventSummary):
+class EventDetailPublic(EventSummary):
     """One event with its related events (statements made at a meeting, ...) and source sentences."""
 
     related: list[EventSummary] = Field(description="Events linked by dipl:relatedEvent, either way.")

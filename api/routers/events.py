@@ -17,7 +17,7 @@ from rdflib import RDFS
 
 from api.cache import json_response
 from api.deps import CacheDep, OntologyDep, StoreDep
-from api.models import EventPublic, EventsPublic
+from api.models import EventDetailPublic, EventsPublic
 from api.pages import HTML_RESPONSE, highlight, render, wants_html
 from kg import events
 from kg.errors import BadRequest, KGError
@@ -115,7 +115,7 @@ def events_page(page: dict[str, Any], given: dict[str, Any]) -> HTMLResponse:
 @router.get(
     "/events/{event_id:path}",
     summary="One event with its participants, related events and source sentences",
-    response_model=EventPublic,
+    response_model=EventDetailPublic,
     responses=HTML_RESPONSE,
 )
 async def event(
@@ -130,7 +130,7 @@ async def event(
     found = await cache.run(("event", key), lambda: events.event(store, key))
     if wants_html(request):
         return event_page(found, ontology)
-    return await json_response(cache, ("event", key), found, EventPublic)
+    return await json_response(cache, ("event", key), found, EventDetailPublic)
 
 
 ROLES = (
