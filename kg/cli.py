@@ -374,8 +374,9 @@ def evaluate(
     )
     typer.echo(report.table())
     if details:
-        for error in report.errors:
-            typer.echo(f"{error['article']}: missed {error['missed']} invented {error['invented']}")
+        for error in report.errors:  # entity, meeting and statement errors, each with its own keys
+            parts = [f"{key} {value}" for key, value in error.items() if key != "article"]
+            typer.echo(f"{error['article']}: " + "; ".join(parts))
 
 
 # -- serve, settings, ontology -----------------------------------------------------------------

@@ -151,8 +151,7 @@ class Mapper:
             graph.add((node, DIPL.relatedEvent, iri(f"event/{doc.article.id}/{other}")))
         for evidence in record.evidence:
             graph.add((node, DIPL.evidence, self._evidence(graph, article, doc, evidence, extractor)))
-        for topic in record.topics:
-            graph.add((article, DIPL.topic, self._concept(DIPL.TopicScheme, topic)))
+        # An event's topics stay on the event; the article's are the topic extractor's to judge.
 
     def _add_actors(self, graph: Graph, node: URIRef, record: EventRecord) -> None:
         links: Iterable[tuple[URIRef, str | None]] = [

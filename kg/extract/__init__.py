@@ -47,7 +47,10 @@ REGISTRY: dict[str, Callable[[Resources], Extractor]] = {
     ActorExtractor.name: lambda r: ActorExtractor(r.gazetteer),
     AuthorExtractor.name: lambda r: AuthorExtractor(r.gazetteer, r.publishers),
     MeetingExtractor.name: lambda r: MeetingExtractor(
-        r.alt_labels(DIPL.MediumScheme), gazetteer=r.gazetteer, publishers=r.publishers
+        r.alt_labels(DIPL.MediumScheme),
+        gazetteer=r.gazetteer,
+        publishers=r.publishers,
+        topics=topic_matcher(r.ontology),
     ),
     StatementExtractor.name: lambda r: StatementExtractor.from_ontology(r.ontology, r.seeds_dir),
     TopicExtractor.name: lambda r: TopicExtractor(topic_matcher(r.ontology)),

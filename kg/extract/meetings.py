@@ -29,6 +29,7 @@ from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Se
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
+from kg.extract.topics import TopicMatcher
 
 # Grammatical medium cues the ontology's altLabels cannot spell as fixed phrases.
 VERB_MEDIUM_CUES: dict[str, str] = {
@@ -178,6 +179,7 @@ class _Context:
     author: str | None
     author_refs: re.Pattern[str] | None
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
+    owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
 
 
 class MeetingExtractor:
@@ -193,6 +195,7 @@ class MeetingExtractor:
         *,
         gazetteer: Gazetteer | None = None,
         publishers: Publishers | None = None,
+        topics: TopicMatcher | None = None,
     ):
         """Build the extractor.
 
@@ -201,11 +204,13 @@ class MeetingExtractor:
                 the grammatical cues of ``VERB_MEDIUM_CUES`` are added to them.
             gazetteer: to find the author of first-person documents (with ``publishers``).
             publishers: the publisher table.
+            topics: finds the topics discussed in the sentences that report a meeting.
         """
         self.media = _medium_patterns(media or {})
         self.in_person = _phrases((media or {}).get("in_person", ()))
         self.gazetteer = gazetteer
         self.publishers = publishers
+        self.topics = topics
 
     def __call__(self, doc: Doc) -> list[Record]:
         context = self._context(doc)
@@ -224,6 +229,7 @@ class MeetingExtractor:
             if when is not None and _first(meeting, "status") == "planned":
                 people = _participants(meeting) | meeting.people
                 context.plans += [(m.sentence.index, people, when) for m in meeting.mentions]
+        context.owners = _sentence_owners(found)
         records: list[Record] = [self._record(context, m, n) for n, m in enumerate(found, start=1)]
         return records + self._implied_countries(doc, records, context.people)
 
@@ -530,9 +536,14 @@ class MeetingExtractor:
         place = _first(meeting, "place")
         medium = self._medium_of(doc, meeting) or ("in_person" if place else None)
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
+        topics, topic_cues = self._topics(context, meeting)
         evidence = tuple(
             dict.fromkeys(
-                [*(e for m in meeting.mentions for e in m.cues), *self._medium_cues(doc, meeting, medium)]
+                [
+                    *(e for m in meeting.mentions for e in m.cues),
+                    *self._medium_cues(doc, meeting, medium),
+                    *topic_cues,
+                ]
             )
         )
         organisation = _organisation_key(meeting.gathering)
@@ -556,6 +567,7 @@ class MeetingExtractor:
             date_end=when.end if when else None,
             precision=when.precision if when else None,
             status=status,
+            topics=topics,
         )
 
     def _date(self, context: _Context, meeting: _Meeting, status: str) -> When | None:
@@ -589,6 +601,20 @@ class MeetingExtractor:
         if doc.article.title and not explicit and self._is_current(doc, meeting):
             return self._remote(doc.article.title) or medium
         return medium
+
+    def _topics(self, context: _Context, meeting: _Meeting) -> tuple[tuple[str, ...], list[Evidence]]:
+        """The topics of the sentences that report the meeting and of those after them, up to the
+        next sentence about another meeting ("They discussed energy and trade."), each with where
+        it was found."""
+        if self.topics is None:
+            return (), []
+        doc, found = context.doc, {}
+        for sentence in _segment(doc, meeting, context.owners):
+            for hit in self.topics.find(doc.normalised, sentence.start, sentence.end):
+                if hit.notation not in found:
+                    reason = f"'{doc.text[hit.start : hit.end]}' in sentence {sentence.index + 1}"
+                    found[hit.notation] = Evidence(hit.start, hit.end, sentence.index, "topic", reason, 0.7)
+        return tuple(found), list(found.values())
 
     def _medium_cues(self, doc: Doc, meeting: _Meeting, medium: str | None) -> list[Evidence]:
         """The words that say how the participants met, in each clause that says it."""
@@ -636,6 +662,28 @@ class MeetingExtractor:
             for country in implied
             if country in self.gazetteer.entries
         ]
+
+
+def _sentence_owners(meetings: list[_Meeting]) -> dict[int, set[int]]:
+    owners: dict[int, set[int]] = {}
+    for meeting in meetings:
+        for mention in meeting.mentions:
+            owners.setdefault(mention.sentence.index, set()).add(id(meeting))
+    return owners
+
+
+def _segment(doc: Doc, meeting: _Meeting, owners: dict[int, set[int]]) -> list[Sentence]:
+    """The sentences a meeting's report runs over: each of its sentences, and those after it that
+    no other meeting claims, up to one that does."""
+    mine = sorted({m.sentence.index for m in meeting.mentions})
+    sentences: dict[int, None] = {}
+    for index in mine:
+        sentences[index] = None
+        following = index + 1
+        while following < len(doc.sentences) and following not in owners:
+            sentences[following] = None
+            following += 1
+    return [doc.sentences[i] for i in sentences]
 
 
 def _anchor(doc: Doc, publisher: Publisher | None) -> When | None:

@@ -89,7 +89,7 @@ def test_meetings_evidence_spans_lie_inside_the_text(seed: str) -> None:
             assert 0 <= evidence.start < evidence.end <= len(text)
             sentence = sentences[evidence.sentence]
             assert sentence.start <= evidence.start and evidence.end <= sentence.end  # and in its sentence
-            assert evidence.aspect in {"event", "medium", "date"}
+            assert evidence.aspect in {"event", "medium", "date", "topic"}
 
 
 @pytest.mark.parametrize("seed", ["000", "004"])
@@ -305,3 +305,11 @@ def test_meetings_name_the_country_of_a_participant_the_text_leaves_implied() ->
     doc = with_actors("President Biden spoke by phone with President Macron of France today.")
     implied = [r for r in MEETINGS(doc) if not isinstance(r, EventRecord)]
     assert [(r.key, r.type, r.mentions) for r in implied] == [("country/USA", "Country", ())]
+
+
+def test_meetings_carry_the_topics_discussed_in_their_report() -> None:
+    call, *_ = meetings(ARTICLES["004"])
+    assert {"covid-19", "climate-change", "taiwan", "belt-and-road"} <= set(call.topics)
+    topic_evidence = [e for e in call.evidence if e.aspect == "topic"]
+    assert len(topic_evidence) == len(call.topics)  # each topic says where it was read
+    assert all(e.reason.startswith("'") and "in sentence" in e.reason for e in topic_evidence)
