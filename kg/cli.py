@@ -24,6 +24,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+BULK_LOAD = 1000  # articles: after an ingest this large, compact the store on disk (see Store.compact)
+
 export_app = typer.Typer(help="Export the store: RDF, entities, and the graph (GraphML, GEXF, JSON, HTML).")
 ontology_app = typer.Typer(help="Work with the ontology (ontology/*.ttl).")
 app.add_typer(export_app, name="export")
@@ -122,6 +124,8 @@ def ingest(
     with opened(settings, read_only=False) as target:
         articles = read_articles(*paths, on_error=skipped)
         Pipeline(settings).ingest(target, articles, on_error=failed, report=report, progress=progress)
+        if report.articles >= BULK_LOAD:
+            target.compact()
         total = len(target)
     progress.done()
     _print_report(report, total, as_json)

@@ -114,3 +114,17 @@ def test_store_query_honours_its_own_from_clause():
     store.replace_graphs({article_graph("a1"): triples(2), article_graph("a2"): triples(3, "b")})
     query = f"SELECT (COUNT(*) AS ?n) FROM <{article_graph('a2')}> WHERE {{ ?s ?p ?o }}"
     assert int(store.select(query)[0]["n"]) == 3
+
+
+def test_store_compacts_on_disk_and_keeps_every_triple(tmp_path) -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    graph = Graph()
+    for i in range(50):
+        graph.add((URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(i)))
+    with Store(tmp_path / "store") as store:
+        store.replace_graphs({URIRef("https://example.org/g"): graph})
+        store.compact()
+        assert len(store) == 50
+    with Store(tmp_path / "store", read_only=True) as store:
+        assert len(store) == 50
