@@ -6,7 +6,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -240,42 +240,43 @@ def export_rdf(
     _write(data, output)
 
 
-@export_app.command("entities")
-def export_entities(
-    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
-    ] = None,
-    store: StoreOption = None,
-) -> None:
-    """Export every entity the articles mention: id, label, type, aliases, Wikidata id, articles."""
-    from kg.export import ENTITY_COLUMNS, entity_rows, export_table
+TableFormat = Annotated[str, typer.Option("--format", help="csv or json.")]
+OutputOption = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
+]
 
-    settings = settings_with(store=store)
-    with opened(settings, read_only=True) as source:
-        try:
-            data = export_table(entity_rows(source), ENTITY_COLUMNS, fmt=fmt)
-        except KGError as error:
-            raise fail(str(error), 2) from error
-    _write(data, output)
+
+@export_app.command("entities")
+def export_entities(fmt: TableFormat = "csv", output: OutputOption = None, store: StoreOption = None) -> None:
+    """Export every entity the articles mention: id, label, type, aliases, Wikidata id, articles."""
+    from kg.export import ENTITY_COLUMNS, entity_rows
+
+    _export_table(entity_rows, ENTITY_COLUMNS, fmt=fmt, output=output, store=store)
 
 
 @export_app.command("events")
-def export_events(
-    fmt: Annotated[str, typer.Option("--format", help="csv or json.")] = "csv",
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to a file (default: stdout).")
-    ] = None,
-    store: StoreOption = None,
-) -> None:
+def export_events(fmt: TableFormat = "csv", output: OutputOption = None, store: StoreOption = None) -> None:
     """Export every event: kind, PLOVER category, CAMEO code, medium, format, dates, place, status,
     participants, their countries, organisation, topics and source articles."""
-    from kg.export import EVENT_COLUMNS, event_rows, export_table
+    from kg.export import EVENT_COLUMNS, event_rows
+
+    _export_table(event_rows, EVENT_COLUMNS, fmt=fmt, output=output, store=store)
+
+
+def _export_table(
+    rows: Callable[[Any], list[dict[str, str]]],
+    columns: tuple[str, ...],
+    *,
+    fmt: str,
+    output: Path | None,
+    store: str | None,
+) -> None:
+    from kg.export import export_table
 
     settings = settings_with(store=store)
     with opened(settings, read_only=True) as source:
         try:
-            data = export_table(event_rows(source), EVENT_COLUMNS, fmt=fmt)
+            data = export_table(rows(source), columns, fmt=fmt)
         except KGError as error:
             raise fail(str(error), 2) from error
     _write(data, output)
