@@ -11,7 +11,9 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import httpx
 import pytest
@@ -65,3 +67,54 @@ def kg_server(store: Path, **settings: str) -> Iterator[str]:
             process.kill()
             process.wait()
         log.close()
+
+
+# -- a browser page and what it did -------------------------------------------------------------
+
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+
+
+@dataclass
+class Watched:
+    """A browser page with what it did: console errors, requests, dialogs (a script that ran from data)."""
+
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+    def shot(self, name: str, *, full_page: bool = True) -> None:
+        """A screenshot in ``test-artifacts/``, for a person to look at."""
+        ARTIFACTS.mkdir(exist_ok=True)
+        self.page.screenshot(path=str(ARTIFACTS / name), full_page=full_page)
+
+    def assert_stayed_home(self, server: str) -> None:
+        """No request left the server, no console error, no dialog."""
+        away = [u for u in self.requests if not u.startswith((server + "/", "data:", "blob:", "about:"))]
+        assert away == [], f"requests left 127.0.0.1: {away}"
+        assert self.errors == [], self.errors
+        assert self.dialogs == [], f"a script ran from the data: {self.dialogs}"
+
+
+W = TypeVar("W", bound=Watched)
+
+
+@contextmanager
+def watching(browser: Any, kind: type[W], *, height: int = 900) -> Iterator[W]:
+    """A new page in its own browser context, recording what it does."""
+    context = browser.new_context(viewport={"width": 1280, "height": height})
+    page = context.new_page()
+    watched = kind(page)
+    page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
+    page.on("pageerror", lambda error: watched.errors.append(str(error)))
+    page.on("request", lambda request: watched.requests.append(request.url))
+
+    def dismiss(dialog: Any) -> None:
+        watched.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismiss)
+    try:
+        yield watched
+    finally:
+        context.close()

@@ -9,20 +9,17 @@ Screenshots go to ``test-artifacts/``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
-from serving import ingest_seeds, kg_server
+from serving import Watched, ingest_seeds, kg_server, watching
 
-from kg.settings import PROJECT_ROOT
 from kg.store import Store
 
 pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 PUTIN, XI, PROBE = "person/vladimir-putin", "person/xi-jinping", "person/xss-probe"
 XSS = "<img src=x onerror=alert(1)>"
 PROBE_TRIPLES = f"""
@@ -49,14 +46,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@dataclass
-class Watched:
-    """A page with what it did: console errors, requests, dialogs."""
-
-    page: Any
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
+class GraphPage(Watched):
+    """A graph view page: waits for the layout to settle, reads the nodes drawn."""
 
     def open_view(self, url: str) -> None:
         self.page.goto(url)
@@ -77,37 +68,17 @@ class Watched:
         )
         return point[0], point[1]
 
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / name))
+    def shot(self, name: str, *, full_page: bool = False) -> None:
+        super().shot(name, full_page=full_page)
 
 
 @pytest.fixture
-def watched(browser: Any) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    watched = Watched(page)
-    page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
-    page.on("pageerror", lambda error: watched.errors.append(str(error)))
-    page.on("request", lambda request: watched.requests.append(request.url))
-
-    def dismiss(dialog: Any) -> None:
-        watched.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    yield watched
-    context.close()
+def watched(browser: Any) -> Iterator[GraphPage]:
+    with watching(browser, GraphPage, height=800) as page:
+        yield page
 
 
-def assert_stayed_home(watched: Watched, server: str) -> None:
-    away = [u for u in watched.requests if not u.startswith((server + "/", "data:", "blob:", "about:"))]
-    assert away == [], f"requests left 127.0.0.1: {away}"
-    assert watched.errors == [], watched.errors
-    assert watched.dialogs == [], f"a script ran from a label: {watched.dialogs}"
-
-
-def test_view_draws_putins_neighbourhood_offline_with_the_probe_as_text(server: str, watched: Watched):
+def test_view_draws_putins_neighbourhood_offline_with_the_probe_as_text(server: str, watched: GraphPage):
     watched.open_view(f"{server}/graph/view?focus={PUTIN}&depth=2")
     page = watched.page
     ids = watched.node_ids()
@@ -130,10 +101,10 @@ def test_view_draws_putins_neighbourhood_offline_with_the_probe_as_text(server: 
     assert XSS in tooltip.text_content() and tooltip.locator("img").count() == 0
     watched.shot("graph-view-putin.png")
     assert page.evaluate("network.physics.physicsEnabled") is False  # settled, then stopped
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
-def test_view_click_on_a_node_opens_its_page(server: str, watched: Watched):
+def test_view_click_on_a_node_opens_its_page(server: str, watched: GraphPage):
     watched.open_view(f"{server}/graph/view?focus={PUTIN}")
     watched.page.mouse.click(*watched.node_point(XI))
     watched.page.wait_for_url(f"{server}/entities/{XI}", timeout=5_000)
@@ -141,10 +112,10 @@ def test_view_click_on_a_node_opens_its_page(server: str, watched: Watched):
         watched.page.locator("h1").text_content() == "Xi Jinping"
     )  # the entity's page, as a browser sees it
     watched.shot("entity-page-xi.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
-def test_view_type_filter_hides_and_shows_a_type(server: str, watched: Watched):
+def test_view_type_filter_hides_and_shows_a_type(server: str, watched: GraphPage):
     watched.open_view(f"{server}/graph/view?focus={PUTIN}&depth=2")
     page = watched.page
     countries = "network.body.data.nodes.get().filter((node) => node.group === 'Country').length"
@@ -155,15 +126,15 @@ def test_view_type_filter_hides_and_shows_a_type(server: str, watched: Watched):
     watched.shot("graph-view-putin-no-countries.png")
     page.locator("#legend input[data-type=Country]").check()
     assert page.evaluate(countries) == shown
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
-def test_view_focused_on_the_probe_shows_its_name_as_text(server: str, watched: Watched):
+def test_view_focused_on_the_probe_shows_its_name_as_text(server: str, watched: GraphPage):
     watched.open_view(f"{server}/graph/view?focus={PROBE}")
     assert watched.page.locator("h1").text_content() == f"{XSS}: relationships to depth 1"
     assert watched.page.title().startswith(XSS)
     watched.shot("graph-view-probe.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_graph_json_over_http(server: str):

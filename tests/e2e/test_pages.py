@@ -9,19 +9,15 @@ source and text hold markup. Every page must render, log no console error, send 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
-from serving import ingest_seeds, kg_server
-
-from kg.settings import PROJECT_ROOT
+from serving import Watched, ingest_seeds, kg_server, watching
 
 pytestmark = pytest.mark.e2e
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 TOKEN = "e2e-write-token"
 SEED = "004_4b31d466614f82fc"
 MEETING = f"{SEED}/meeting-1"
@@ -49,43 +45,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-@dataclass
-class Watched:
-    """A page with what it did: console errors, requests, dialogs."""
-
-    page: Any
-    errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-    def shot(self, name: str) -> None:
-        ARTIFACTS.mkdir(exist_ok=True)
-        self.page.screenshot(path=str(ARTIFACTS / name), full_page=True)
-
-
 @pytest.fixture
 def watched(browser: Any) -> Iterator[Watched]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    watched = Watched(page)
-    page.on("console", lambda message: message.type == "error" and watched.errors.append(message.text))
-    page.on("pageerror", lambda error: watched.errors.append(str(error)))
-    page.on("request", lambda request: watched.requests.append(request.url))
-
-    def dismiss(dialog: Any) -> None:
-        watched.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismiss)
-    yield watched
-    context.close()
-
-
-def assert_stayed_home(watched: Watched, server: str) -> None:
-    away = [u for u in watched.requests if not u.startswith((server + "/", "data:", "about:"))]
-    assert away == [], f"requests left 127.0.0.1: {away}"
-    assert watched.errors == [], watched.errors
-    assert watched.dialogs == [], f"a script ran from the data: {watched.dialogs}"
+    with watching(browser, Watched) as page:
+        yield page
 
 
 def test_pages_home_links_to_events_sparql_and_search(server: str, watched: Watched):
@@ -104,7 +67,7 @@ def test_pages_home_links_to_events_sparql_and_search(server: str, watched: Watc
     page.wait_for_url(f"{server}/events")
     assert page.locator("table.events tbody tr").count() >= 6
     watched.shot("page-home-events.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_pages_entity_page_lists_meetings_linking_to_events(server: str, watched: Watched):
@@ -114,7 +77,7 @@ def test_pages_entity_page_lists_meetings_linking_to_events(server: str, watched
     page.click(f"a[href='/events/{MEETING}']")
     page.wait_for_url(f"{server}/events/{MEETING}")
     watched.shot("page-entity-putin.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_pages_event_page_highlights_evidence_and_links_participants(server: str, watched: Watched):
@@ -132,7 +95,7 @@ def test_pages_event_page_highlights_evidence_and_links_participants(server: str
     watched.shot("page-event-xi-putin.png")
     participants.nth(1).click()
     page.wait_for_url(f"{server}/entities/person/xi-jinping")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_pages_article_page_links_mentions(server: str, watched: Watched):
@@ -142,7 +105,7 @@ def test_pages_article_page_links_mentions(server: str, watched: Watched):
     assert links.count() >= 4 and "Xi Jinping" in links.all_text_contents()
     assert page.locator(f"a[href='/events/{MEETING}']").count() >= 1
     watched.shot("page-article-seed.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_pages_sparql_page_runs_an_example_and_a_query_into_a_table(server: str, watched: Watched):
@@ -169,7 +132,7 @@ def test_pages_sparql_page_runs_an_example_and_a_query_into_a_table(server: str,
     assert "syntax error" in page.locator("#error").text_content()  # the problem: title and parser detail
     # The failed query's 400 is logged by Chromium as a failed resource load: the only console error allowed.
     watched.errors = [e for e in watched.errors if "status of 400" not in e]
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
 
 
 def test_pages_the_probe_article_shows_as_text(server: str, watched: Watched):
@@ -185,4 +148,4 @@ def test_pages_the_probe_article_shows_as_text(server: str, watched: Watched):
     page.wait_for_url(f"{server}/events/{PROBE['id']}/**")
     assert page.locator("main img, main script").count() == 0
     watched.shot("page-article-probe.png")
-    assert_stayed_home(watched, server)
+    watched.assert_stayed_home(server)
