@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.app import create_app
-from kg.settings import Settings
+from support import app_client, assert_problem
 
 COUNT_MEETINGS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a dipl:Meeting }"
 
@@ -19,22 +17,8 @@ COUNT_MEETINGS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a dipl:Meeting }"
 @pytest.fixture
 def client(seeded_store_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
     """A client of an app over a copy of the seeded store (the app opens it for writing)."""
-    import shutil
-
-    store = tmp_path / "store"
-    shutil.copytree(seeded_store_dir, store)
-    with TestClient(create_app(Settings(store=str(store)))) as client:
+    with app_client(seeded_store_dir, tmp_path) as client:
         yield client
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert (
-        body["status"] == status and body["title"] and body["detail"] and body["type"].startswith("https://")
-    )
-    return body
 
 
 def meetings_count(response) -> int:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.app import create_app
-from kg.settings import Settings
+from support import app_client, assert_problem
 
 TOKEN = "s3cret-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
@@ -27,24 +24,10 @@ PROBE = {
 }
 
 
-def make_client(seeded_store_dir: Path, tmp_path: Path, **settings: object) -> TestClient:
-    store = tmp_path / "store"
-    shutil.copytree(seeded_store_dir, store)
-    return TestClient(create_app(Settings(store=str(store), query_workers=0, **settings)))
-
-
 @pytest.fixture
 def client(seeded_store_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
-    with make_client(seeded_store_dir, tmp_path, write_token=TOKEN) as client:
+    with app_client(seeded_store_dir, tmp_path, write_token=TOKEN) as client:
         yield client
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def test_articles_api_one_article_with_mentions_and_events(client: TestClient):
@@ -70,7 +53,7 @@ def test_articles_page_links_mentions_and_events(client: TestClient):
 def test_articles_post_needs_the_token(client: TestClient, seeded_store_dir: Path, tmp_path: Path):
     assert_problem(client.post("/articles", json=PROBE), 401)
     assert_problem(client.post("/articles", json=PROBE, headers={"authorization": "Bearer wrong"}), 401)
-    with make_client(seeded_store_dir, tmp_path / "read-only") as read_only:
+    with app_client(seeded_store_dir, tmp_path / "read-only") as read_only:
         assert (
             "KG_WRITE_TOKEN"
             in assert_problem(read_only.post("/articles", json=PROBE, headers=AUTH), 403)["detail"]

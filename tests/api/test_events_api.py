@@ -3,35 +3,21 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.app import create_app
-from kg.settings import Settings
+from support import EXTERNAL, app_client, assert_problem
 
 XI_PUTIN_2021 = "004_4b31d466614f82fc/meeting-1"
 HTML = {"accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
-EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""")
 
 
 @pytest.fixture
 def client(seeded_store_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
-    store = tmp_path / "store"
-    shutil.copytree(seeded_store_dir, store)
-    with TestClient(create_app(Settings(store=str(store), query_workers=0))) as client:
+    with app_client(seeded_store_dir, tmp_path) as client:
         yield client
-
-
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
 
 
 def test_events_api_filters_and_pages(client: TestClient):

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from support import EXTERNAL, app_client
 
-from api.app import create_app
 from api.pages import ASSETS, examples
-from kg.settings import Settings
 
 BROWSER = {"accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
-EXTERNAL = re.compile(r"""(?:src|href|action)\s*=\s*["']?(?:https?:)?//""")
 
 
 @pytest.fixture
 def client(seeded_store_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
-    store = tmp_path / "store"
-    shutil.copytree(seeded_store_dir, store)
-    with TestClient(create_app(Settings(store=str(store), query_workers=0))) as client:
+    with app_client(seeded_store_dir, tmp_path) as client:
         yield client
 
 

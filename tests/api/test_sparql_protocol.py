@@ -4,7 +4,6 @@ Graph Store Protocol, and the lexical check that keeps SERVICE and LOAD from rea
 from __future__ import annotations
 
 import asyncio
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
+from support import app_client, assert_problem
 
 from api import media
 from api.app import create_app
@@ -33,21 +33,12 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 MAX_ROWS = 50
 
 
-def assert_problem(response, status: int) -> dict:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status and body["title"] and body["detail"]
-    return body
-
-
 @pytest.fixture(scope="module")
 def client(seeded_store_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     """One app for the module over a copy of the seeded store: writes on, a short deadline, a small cap."""
-    store = tmp_path_factory.mktemp("protocol") / "store"
-    shutil.copytree(seeded_store_dir, store)
-    settings = Settings(store=str(store), write_token=TOKEN, query_timeout=2, query_max_rows=MAX_ROWS)
-    with TestClient(create_app(settings)) as client:
+    directory = tmp_path_factory.mktemp("protocol")
+    settings = {"write_token": TOKEN, "query_timeout": 2, "query_max_rows": MAX_ROWS, "query_workers": 2}
+    with app_client(seeded_store_dir, directory, **settings) as client:
         yield client
 
 
@@ -295,9 +286,7 @@ def test_writes_need_the_token(client: TestClient):
 
 
 def test_writes_are_refused_when_the_service_has_no_token(seeded_store_dir: Path, tmp_path: Path):
-    store = tmp_path / "store"
-    shutil.copytree(seeded_store_dir, store)
-    with TestClient(create_app(Settings(store=str(store), query_workers=0))) as client:
+    with app_client(seeded_store_dir, tmp_path) as client:
         body = assert_problem(client.post("/sparql", data={"update": "CLEAR ALL"}, headers=WRITER), 403)
         assert "KG_WRITE_TOKEN" in body["detail"]
         assert_problem(client.put("/store?default", content=b"", headers=WRITER), 403)
