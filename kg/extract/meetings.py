@@ -262,7 +262,6 @@ class MeetingExtractor:
         else:
             earlier = set()
         remote = self._remote(body)
-        sentence_people = self._people_in(context, sentence.start, sentence.end)
         mentions = []
         for start, end, time in _clauses(text, sentence, context.anchor):
             clause = text[start:end]
@@ -301,7 +300,7 @@ class MeetingExtractor:
             )  # fmt: skip
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
-                mention.participants = set(sentence_people)
+                mention.participants = self._people_in(context, sentence.start, sentence.end)
             if framed and mention.relational and len(mention.participants) >= 2:
                 # "met on the sidelines of the SCO summit": the summit frames the meeting
                 mention.gatherings = []
