@@ -214,5 +214,7 @@ def generate_vocab(ontology: Ontology) -> str:
         f"    _extras = {extras!r}",
         "",
     ]
-    lines += [f"    {name}: URIRef" for name in identifiers]
+    # Values as well as annotations: a class attribute is read without the namespace's checks,
+    # which the mapping's hot loop would otherwise pay on every triple.
+    lines += [f'    {name}: URIRef = _NS["{name}"]' for name in identifiers]
     return "\n".join(lines) + "\n"

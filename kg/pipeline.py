@@ -21,7 +21,7 @@ from kg.errors import KGError
 from kg.extract import make_pipeline
 from kg.extract.base import Doc, Extractor, Record
 from kg.extract.gazetteer import reference_files
-from kg.mapping import Mapper
+from kg.mapping import Mapper, Triples
 from kg.ontology import Ontology, load_ontology
 from kg.reader import Article
 from kg.settings import Settings
@@ -61,21 +61,26 @@ class Pipeline:
     def __init__(self, settings: Settings, *, extractors: Sequence[Extractor] | None = None):
         self.settings = settings
         self.ontology: Ontology = load_ontology(settings.ontology_dir)
-        self.extractors = list(extractors) if extractors is not None else make_pipeline(settings.seeds_dir, settings.ontology_dir)
+        self.extractors = (
+            list(extractors)
+            if extractors is not None
+            else make_pipeline(settings.seeds_dir, settings.ontology_dir)
+        )
         self.mapper = Mapper(self.ontology)
 
-    def extract(self, article: Article) -> tuple[Doc, Graph]:
-        """Run the extractors on one article and map their records to its graph."""
+    def extract(self, article: Article) -> tuple[Doc, Triples]:
+        """Run the extractors on one article and map their records to its triples (checked
+        against the shapes when the settings ask for it)."""
         doc = Doc.of(article)
         produced: list[tuple[Extractor, list[Record]]] = []
         for extractor in self.extractors:
             records = extractor(doc)
             doc.records.extend(records)
             produced.append((extractor, records))
-        graph = self.mapper.to_graph(doc, produced)
+        triples = self.mapper.to_triples(doc, produced)
         if self.settings.validate_articles:
-            self.ontology.validate(graph)
-        return doc, graph
+            self.ontology.validate(triples.graph())
+        return doc, triples
 
     def ingest(
         self,

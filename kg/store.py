@@ -166,8 +166,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def replace_graphs(self, graphs: Mapping[URIRef, Graph]) -> None:
-        """Replace each named graph by the given triples, all in one transaction."""
+    def replace_graphs(self, graphs: Mapping[URIRef, Iterable[tuple[Node, Node, Node]]]) -> None:
+        """Replace each named graph by the given triples (an rdflib ``Graph`` or any iterable of
+        triples), all in one transaction."""
         self._check_writable()
         parts = []
         for name, graph in graphs.items():

@@ -52,8 +52,8 @@ pipeline = Pipeline(Settings(store="memory"))
 lines = set()
 for path in sys.argv[1:]:
     for article in read_articles(Path(path)):
-        _, graph = pipeline.extract(article)
-        lines.update(graph.serialize(format="nt").splitlines())
+        _, triples = pipeline.extract(article)
+        lines.update(triples.graph().serialize(format="nt").splitlines())
 sys.stdout.write("\\n".join(sorted(lines)))
 """
 

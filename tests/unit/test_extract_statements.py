@@ -209,8 +209,8 @@ def test_statements_graph_of_a_seed_conforms_to_the_shapes() -> None:
     from kg.pipeline import Pipeline
     from kg.settings import Settings
 
-    doc, graph = Pipeline(Settings(store="memory", validate_articles=True)).extract(ARTICLES["000"])
-    assert any(graph.subjects(DIPL.stance, None))
+    _, triples = Pipeline(Settings(store="memory", validate_articles=True)).extract(ARTICLES["000"])
+    assert any(triples.graph().subjects(DIPL.stance, None))
 
 
 # -- scoring ------------------------------------------------------------------------------------

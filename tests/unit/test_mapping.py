@@ -29,7 +29,7 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def graph_004(pipeline: Pipeline) -> Graph:
-    return pipeline.extract(ARTICLES["004"])[1]
+    return pipeline.extract(ARTICLES["004"])[1].graph()
 
 
 def offsets(graph: Graph, node: URIRef) -> tuple[int, int]:
@@ -98,7 +98,9 @@ def test_mapping_dated_meeting_has_typed_dates_and_participants(graph_004: Graph
 
 
 def test_mapping_only_unknown_entities_are_described_in_the_article_graph(pipeline: Pipeline) -> None:
-    _, graph = pipeline.extract(inline("Foreign Minister Ana Lopez met Foreign Minister Wang Yi on Monday."))
+    graph = pipeline.extract(inline("Foreign Minister Ana Lopez met Foreign Minister Wang Yi on Monday."))[
+        1
+    ].graph()
     lopez, wang = iri("person/ana-lopez"), iri("person/wang-yi")
     assert {lopez, wang} <= set(graph.objects(article_iri("t1"), DIPL.mentions))
     assert graph.value(lopez, RDF.type) == DIPL.Person
@@ -118,7 +120,7 @@ def test_mapping_each_mention_points_at_its_entity(graph_004: Graph) -> None:
 
 @pytest.mark.parametrize("seed", ["000", "004"])
 def test_mapping_uses_only_declared_predicates_and_classes(pipeline: Pipeline, seed: str) -> None:
-    _, graph = pipeline.extract(ARTICLES[seed])
+    graph = pipeline.extract(ARTICLES[seed])[1].graph()
     undeclared = {p for p in graph.predicates() if not pipeline.ontology.is_declared(p)}  # type: ignore[arg-type]
     assert undeclared <= {RDF.type, RDFS.label}
     assert all(pipeline.ontology.is_declared(c) for c in graph.objects(None, RDF.type))  # type: ignore[arg-type]
@@ -128,13 +130,13 @@ def test_mapping_uses_only_declared_predicates_and_classes(pipeline: Pipeline, s
 def test_mapping_is_deterministic(pipeline: Pipeline, seed: str) -> None:
     first, second = pipeline.extract(ARTICLES[seed])[1], pipeline.extract(ARTICLES[seed])[1]
     assert len(first) > 100
-    assert isomorphic(first, second)
+    assert list(first) == list(second)  # the same triples in the same order
 
 
 def test_mapping_same_text_under_another_id_is_another_graph(pipeline: Pipeline) -> None:
     text = "Xi Jinping met Vladimir Putin today."
-    one = pipeline.extract(inline(text))[1]
-    other = pipeline.extract(article_from_record({"id": "t2", "text": text}, origin="test"))[1]
+    one = pipeline.extract(inline(text))[1].graph()
+    other = pipeline.extract(article_from_record({"id": "t2", "text": text}, origin="test"))[1].graph()
     assert not isomorphic(one, other)
 
 
