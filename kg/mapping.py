@@ -23,6 +23,7 @@ from kg.store import ID_BASE
 from kg.vocab import DIPL
 
 
+@lru_cache(maxsize=65536)  # entity keys repeat across articles
 def iri(key: str) -> URIRef:
     """The IRI of an entity, article, event or place from its local key (``person/xi-jinping``)."""
     return URIRef(ID_BASE + key)
@@ -65,6 +66,11 @@ class Triples:
     def add(self, triple: Triple) -> None:
         """Add a triple (a triple already present is kept once)."""
         self._triples[triple] = None
+        self._graph = None
+
+    def update(self, triples: Iterable[Triple]) -> None:
+        """Add several triples."""
+        self._triples.update(dict.fromkeys(triples))
         self._graph = None
 
     def __iter__(self) -> Iterator[Triple]:
@@ -249,20 +255,24 @@ class Mapper:
         kind: URIRef = DIPL.Evidence,
     ) -> URIRef:
         identity = f"{extractor.name}|{evidence.start}|{evidence.end}|{evidence.aspect}|{kind}"
-        node = iri(f"evidence/{doc.article.id}/{hashlib.sha256(identity.encode()).hexdigest()[:16]}")
-        add = graph.add  # about 40 evidence records an article, 11 triples each: the hot loop of mapping
-        add((node, RDF.type, kind))
-        add((node, _ARTICLE, article))
-        add((node, _SENTENCE, _integer(evidence.sentence)))
-        add((node, _START, _integer(evidence.start)))
-        add((node, _END, _integer(evidence.end)))
-        add((node, _SURFACE, Literal(doc.text[evidence.start : evidence.end])))
-        add((node, _ASPECT, _string(evidence.aspect)))
+        digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+        node = URIRef(f"{ID_BASE}evidence/{doc.article.id}/{digest}")  # not iri(): each is used once
+        # About 40 evidence records an article, 11 triples each: the hot loop of mapping.
+        triples = [
+            (node, RDF.type, kind),
+            (node, _ARTICLE, article),
+            (node, _SENTENCE, _integer(evidence.sentence)),
+            (node, _START, _integer(evidence.start)),
+            (node, _END, _integer(evidence.end)),
+            (node, _SURFACE, _string(doc.text[evidence.start : evidence.end])),
+            (node, _ASPECT, _string(evidence.aspect)),
+            (node, _EXTRACTOR, _string(extractor.name)),
+            (node, _VERSION, _string(extractor.version)),
+            (node, _CONFIDENCE, _decimal(round(evidence.confidence, 3))),
+        ]
         if evidence.reason:
-            add((node, _REASON, Literal(evidence.reason)))
-        add((node, _EXTRACTOR, _string(extractor.name)))
-        add((node, _VERSION, _string(extractor.version)))
-        add((node, _CONFIDENCE, _decimal(round(evidence.confidence, 3))))
+            triples.append((node, _REASON, _string(evidence.reason)))
+        graph.update(triples)
         return node
 
 
@@ -277,7 +287,7 @@ def _integer(value: int) -> Literal:
     return Literal(value)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=65536)  # surfaces and reasons repeat ("Biden", "'met' in sentence 1")
 def _string(value: str) -> Literal:
     return Literal(value)
 
