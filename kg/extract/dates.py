@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from kg.extract.casing import lowered
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
@@ -21,22 +23,23 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
+# Written in lowercase and run on the lowercased text (``casing.lowered``): case-blind, and fast.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("day_range", re.compile(rf"\b(?:from\s+)?{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b", re.I)),
-    ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?", re.I)),
-    ("day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)", re.I)),
-    ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)", re.I)),
-    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b", re.I)),
-    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b", re.I)),
-    ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)", re.I)),
-    ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b", re.I)),
+    ("day_range", re.compile(rf"\b(?:from\s+)?{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+{_YEAR})?\b")),
+    ("month_day_range", re.compile(rf"\b{_MONTH}\s+{_DAY}\s*(?:-|–|to|and)\s*(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+{_YEAR})?")),
+    ("day_month_year", re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b")),
+    ("month_day_year", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("day_month", re.compile(rf"\b{_DAY}\s+{_MONTH}\b(?!,?\s*(?:19|20)\d\d)")),
+    ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b")),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
+    ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)")),
+    ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b")),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
-    ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)),
-    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b", re.I)),
-    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b", re.I)),
+    ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
+    ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
+    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b")),
 ]  # fmt: skip
 
 
@@ -83,19 +86,21 @@ def find_times(
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text, start, end):
+        for match in pattern.finditer(lowered(text), start, end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
-            found.append(
-                TimeExpression(match.start(), match.end(), kind, _resolve(kind, match, anchor, future))
-            )
+            when = _resolve(kind, match, text[match.start() : match.end()], anchor, future)
+            found.append(TimeExpression(match.start(), match.end(), kind, when))
     return sorted(found, key=lambda t: t.start)
 
 
-def _resolve(kind: str, match: re.Match[str], anchor: When | None, future: bool = False) -> When | None:
+def _resolve(
+    kind: str, match: re.Match[str], written: str, anchor: When | None, future: bool = False
+) -> When | None:
+    """What a match (on the lowercased text) means; ``written`` is its text as written, for the reason."""
     groups = {k: v for k, v in match.groupdict().items() if v}
-    quoted = f"'{match.group()}'"
+    quoted = f"'{written}'"
     try:
         if "coming" in groups:
             return _coming(groups["coming"].lower(), anchor, quoted)

@@ -27,6 +27,7 @@ from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
+from kg.extract.casing import lowered
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
@@ -52,7 +53,7 @@ ANY_MEETING_CUE = re.compile(MEETING_CUE.pattern, re.I)  # the same, for a searc
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|welcome[ds]?|received|"
-    r"conversation with|summit with|summit between|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
+    r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
     r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet|"
     r"(?:will|would|shall|to) meet)\b",
     re.I,
@@ -100,6 +101,14 @@ FUTURE = re.compile(
     re.I,
 )
 PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
+# A meeting named as a point in time of another report: "since their first meeting in August 2021",
+# "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
+IN_PASSING = re.compile(
+    r"\b(?:since|after|following|follows|followed|before|ahead of|building on)\s+"
+    r"(?:the|their|our|his|her|its|a|an)\s+(?:[\w,-]+\s+){0,4}?"
+    r"(?:meetings?|call|talks|summit|visit|conversation)\b",
+    re.I,
+)
 PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
 # Where one clause ends and the next begins, between two time expressions of a sentence.
 CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
@@ -154,6 +163,7 @@ class _Mention:
     time: TimeExpression | None = None
     status: str | None = None
     perfect: bool = False  # "has met": recently, when nothing else dates it
+    passing: bool = False  # named as a point in time: "since their first meeting", "after the call"
     place: str | None = None
     organisation: str | None = None
     host: str | None = None
@@ -174,10 +184,7 @@ class _Hits:
     """Where a lowercase pattern matches a text, case-blind, found in one pass and asked per span."""
 
     def __init__(self, pattern: re.Pattern[str], text: str):
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): search a copy with it kept
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        found = [m.span() for m in pattern.finditer(lowered)]
+        found = [m.span() for m in pattern.finditer(lowered(text))]
         self.starts = [start for start, _ in found]
         self.ends = [end for _, end in found]
 
@@ -316,6 +323,7 @@ class MeetingExtractor:
                 time=time,
                 status=_status(text, start, end, when, context.anchor),
                 perfect=bool(PERFECT.search(clause)),
+                passing=bool(IN_PASSING.search(clause)),
                 place=self._place(clause, context.people, start),
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
@@ -686,8 +694,12 @@ class MeetingExtractor:
 
 
 def _sentence_owners(meetings: list[_Meeting]) -> dict[int, set[int]]:
+    """The sentences that report each meeting; a meeting named only in passing ("since their first
+    meeting in August 2021") claims none, and the report around it goes on."""
     owners: dict[int, set[int]] = {}
     for meeting in meetings:
+        if _in_passing(meeting):
+            continue
         for mention in meeting.mentions:
             owners.setdefault(mention.sentence.index, set()).add(id(meeting))
     return owners
@@ -700,6 +712,8 @@ def _segment(doc: Doc, meeting: _Meeting, owners: dict[int, set[int]]) -> list[S
     sentences: dict[int, None] = {}
     for index in mine:
         sentences[index] = None
+        if _in_passing(meeting):
+            continue
         following = index + 1
         while following < len(doc.sentences) and following not in owners:
             sentences[following] = None
@@ -837,6 +851,11 @@ def _is_summit_series(surface: str) -> bool:
     return bool(
         re.fullmatch(r"(?:the )?(?:G-?\d+|APEC|CHOGM|EAS|Quad|BRICS|ASEAN|NATO|SCO|EU)", surface, re.I)
     )
+
+
+def _in_passing(meeting: _Meeting) -> bool:
+    """Whether every clause names the meeting only as a point in time of another report."""
+    return all(m.passing for m in meeting.mentions)
 
 
 def _compatible(meeting: _Meeting, mention: _Mention) -> bool:

@@ -734,7 +734,7 @@ def _meeting_before(doc: Doc, offset: int) -> EventRecord | None:
     for event in doc.events:
         if event.kind != "meeting":
             continue
-        sentences = [e.sentence for e in event.evidence]
+        sentences = [e.sentence for e in event.evidence if e.aspect != "topic"]  # topics: its report
         if sentence in sentences:
             return event
         before = [s for s in sentences if s < sentence]

@@ -313,3 +313,24 @@ def test_meetings_carry_the_topics_discussed_in_their_report() -> None:
     topic_evidence = [e for e in call.evidence if e.aspect == "topic"]
     assert len(topic_evidence) == len(call.topics)  # each topic says where it was read
     assert all(e.reason.startswith("'") and "in sentence" in e.reason for e in topic_evidence)
+
+
+def test_meetings_their_dated_call_is_an_earlier_meeting_of_the_same_pair() -> None:
+    text = (
+        "President Biden met with President Xi Jinping in Lima today. "
+        "This meeting follows their April 2, 2024, telephone call."
+    )
+    today, call = meetings(text, "2024-11-16")
+    assert summary(call) == ({XI, "person/joe-biden"}, "phone", D(2024, 4, 2), D(2024, 4, 2), None, None)
+    assert today.date == D(2024, 11, 16)
+
+
+def test_meetings_a_meeting_named_in_passing_does_not_take_over_the_report() -> None:
+    text = (
+        "President Biden met with President Xi Jinping today. "
+        "They continued the work begun since their first meeting in August 2021. "
+        "They discussed climate change."
+    )
+    today, earlier = meetings(text, "2024-11-16")
+    assert (earlier.date_start, earlier.date_end) == (D(2021, 8, 1), D(2021, 8, 31))
+    assert "climate-change" in today.topics and "climate-change" not in earlier.topics
