@@ -23,7 +23,6 @@ from kg.store import ID_BASE
 from kg.vocab import DIPL
 
 
-@lru_cache(maxsize=65536)  # entity keys repeat across articles
 def iri(key: str) -> URIRef:
     """The IRI of an entity, article, event or place from its local key (``person/xi-jinping``)."""
     return URIRef(ID_BASE + key)
@@ -148,7 +147,7 @@ class Mapper:
     def _add_entity(
         self, graph: Triples, article: URIRef, doc: Doc, record: EntityRecord, extractor: Extractor
     ) -> None:
-        node = iri(record.key)
+        node = _entity_iri(record.key)
         graph.add((article, DIPL.mentions, node))
         if not record.known:  # known entities are described in the reference graph
             graph.add((node, RDF.type, DIPL[record.type]))
@@ -156,9 +155,9 @@ class Mapper:
         for alias in record.aliases:
             graph.add((node, DIPL.alias, Literal(alias)))
         if record.represents:
-            graph.add((node, DIPL.represents, iri(record.represents)))
+            graph.add((node, DIPL.represents, _entity_iri(record.represents)))
         for organisation in record.affiliations:
-            graph.add((node, DIPL.affiliatedWith, iri(organisation)))
+            graph.add((node, DIPL.affiliatedWith, _entity_iri(organisation)))
         for evidence in record.mentions:
             mention = self._evidence(graph, article, doc, evidence, extractor, DIPL.Mention)
             graph.add((mention, DIPL.mentionOf, node))
@@ -215,7 +214,7 @@ class Mapper:
         ]
         for predicate, key in links:
             if key:
-                graph.add((node, predicate, iri(key)))
+                graph.add((node, predicate, _entity_iri(key)))
 
     def _add_enums(self, graph: Triples, node: URIRef, record: EventRecord) -> None:
         enums = [
@@ -256,7 +255,7 @@ class Mapper:
     ) -> URIRef:
         identity = f"{extractor.name}|{evidence.start}|{evidence.end}|{evidence.aspect}|{kind}"
         digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
-        node = URIRef(f"{ID_BASE}evidence/{doc.article.id}/{digest}")  # not iri(): each is used once
+        node = iri(f"evidence/{doc.article.id}/{digest}")
         # About 40 evidence records an article, 11 triples each: the hot loop of mapping.
         triples = [
             (node, RDF.type, kind),
@@ -282,12 +281,17 @@ _SURFACE, _ASPECT, _REASON, _CONFIDENCE = DIPL.surface, DIPL.aspect, DIPL.reason
 _EXTRACTOR, _VERSION = DIPL.extractor, DIPL.extractorVersion
 
 
-@lru_cache(maxsize=65536)
+# Small caches of the terms that repeat from article to article (entity keys, offsets, surfaces,
+# reasons): creating an rdflib term is the costliest step of mapping, and memory stays flat.
+_entity_iri = lru_cache(maxsize=4096)(iri)
+
+
+@lru_cache(maxsize=4096)
 def _integer(value: int) -> Literal:
     return Literal(value)
 
 
-@lru_cache(maxsize=65536)  # surfaces and reasons repeat ("Biden", "'met' in sentence 1")
+@lru_cache(maxsize=4096)  # surfaces and reasons repeat ("Biden", "'met' in sentence 1")
 def _string(value: str) -> Literal:
     return Literal(value)
 
