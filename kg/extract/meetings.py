@@ -50,9 +50,14 @@ MEETING_CUE = re.compile(
     r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b"
 )
 ANY_MEETING_CUE = re.compile(MEETING_CUE.pattern, re.I)  # the same, for a search of a span as written
+# Whom one welcomes or receives, as opposed to what ("welcomed the resumption of talks").
+PERSON_NEXT = (
+    r" (?:back )?(?:(?-i:[A-Z])|him\b|her\b|them\b|you\b|his\b|their\b|the (?:(?-i:[A-Z])|visiting\b|two\b))"
+)
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
-    r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|welcome[ds]?|received|"
+    r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|"
+    rf"(?:welcome[ds]?|received)(?={PERSON_NEXT})|"
     r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
     r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet|"
     r"(?:will|would|shall|to) meet)\b",

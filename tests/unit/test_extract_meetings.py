@@ -334,3 +334,12 @@ def test_meetings_a_meeting_named_in_passing_does_not_take_over_the_report() -> 
     today, earlier = meetings(text, "2024-11-16")
     assert (earlier.date_start, earlier.date_end) == (D(2021, 8, 1), D(2021, 8, 31))
     assert "climate-change" in today.topics and "climate-change" not in earlier.topics
+
+
+def test_meetings_welcoming_a_thing_is_not_hosting_a_person() -> None:
+    text = (
+        "President Biden met with President Xi Jinping today. "
+        "Both sides welcomed the resumption over the last year of military communications."
+    )
+    assert [m.date for m in meetings(text, "2024-11-16")] == [D(2024, 11, 16)]
+    assert len(meetings("President Biden welcomed President Xi Jinping to the White House today.")) == 1
