@@ -606,7 +606,7 @@ class MeetingExtractor:
 
     def _date(self, context: _Context, meeting: _Meeting, status: str) -> When | None:
         """The meeting's own time; else the article's date for its lead news, a few days before it
-        for "has met", the time of the plan just before an undated plan (an itinerary), or the
+        for "has met", a window from the plans around an undated plan (:meth:`_plan_date`), or the
         whole window of an undated article."""
         doc, anchor = context.doc, context.anchor
         when = _when(meeting)
@@ -615,18 +615,31 @@ class MeetingExtractor:
         if anchor.precision != "day":
             return replace(anchor, reason=f"undated; {anchor.reason}")
         if status != "occurred":
-            first, people = meeting.mentions[0].sentence.index, _participants(meeting) | meeting.people
-            before = [plan for at, who, plan in context.plans if first - 3 <= at < first and who & people]
-            if not before:
-                return None
-            reason = f"the plan named before it ({before[-1].reason})"
-            return replace(before[-1], reason=reason, confidence=before[-1].confidence * 0.6)
+            return self._plan_date(context, meeting)
         if self._is_current(doc, meeting):
             return replace(anchor, reason=f"article date ({anchor.reason})")
         if any(m.perfect for m in meeting.mentions):
             reason = "'has met' in an article of that date"
             return When(anchor.start - RECENT, anchor.end, "window", reason, anchor.confidence * 0.8)
         return None
+
+    @staticmethod
+    def _plan_date(context: _Context, meeting: _Meeting) -> When | None:
+        """The time of an undated plan: that of a dated plan of the same people just before it
+        (an itinerary: "I will travel to Busan on 16 November ... I look forward to meeting"),
+        else between the dated plans of theirs around it ("then travel to Pakistan ... Malta on
+        25-27 November"), else none."""
+        first, people = meeting.mentions[0].sentence.index, _participants(meeting) | meeting.people
+        theirs = sorted(((at, plan) for at, who, plan in context.plans if who & people), key=lambda p: p[0])
+        before = [plan for at, plan in theirs if at < first]
+        after = [plan for at, plan in theirs if at > first]
+        if before and any(first - 3 <= at < first for at, _ in theirs):
+            reason = f"the plan named before it ({before[-1].reason})"
+            return replace(before[-1], reason=reason, confidence=before[-1].confidence * 0.6)
+        if before and after and before[-1].start <= after[0].start:
+            reason = f"between the plans named around it ({before[-1].reason}, {after[0].reason})"
+            return When(before[-1].start, after[0].start, "window", reason, before[-1].confidence * 0.5)
+        return None  # "will visit" with no time: a guess would put the plan on timelines and in ranges
 
     def _medium_of(self, doc: Doc, meeting: _Meeting) -> str | None:
         """The clauses' medium; a readout's title says how its lead meeting was held ("Video Call")."""

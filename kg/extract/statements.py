@@ -757,7 +757,9 @@ def _recent(doc: Doc, meeting: EventRecord) -> bool:
 def _context(doc: Doc, sentence: Sentence) -> tuple[EventRecord | None, When | None]:
     """The meeting a sentence belongs to and the date a statement in it gets."""
     meeting = _meeting_before(doc, sentence.start)
-    if meeting is not None and meeting.date_start is not None and meeting.date_end is not None:
+    # What is said of a plan is said now, not on the day of the plan.
+    held = meeting is not None and meeting.status == "occurred"
+    if held and meeting.date_start is not None and meeting.date_end is not None:  # type: ignore[union-attr]
         when = When(
             meeting.date_start, meeting.date_end, meeting.precision or "day", f"dated as {meeting.key}"
         )

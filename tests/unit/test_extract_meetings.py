@@ -343,3 +343,15 @@ def test_meetings_welcoming_a_thing_is_not_hosting_a_person() -> None:
     )
     assert [m.date for m in meetings(text, "2024-11-16")] == [D(2024, 11, 16)]
     assert len(meetings("President Biden welcomed President Xi Jinping to the White House today.")) == 1
+
+
+def test_meetings_an_undated_plan_lies_between_the_dated_plans_around_it() -> None:
+    text = (
+        "Prime Minister John Howard will travel to Busan on Wednesday 16 November to attend the APEC "
+        "leaders' meeting. He will then travel to Pakistan. He will visit Pakistan to discuss relief. "
+        "The aid has been delivered. Australia has sent doctors. "
+        "John Howard will meet President Pervez Musharraf to discuss trade. "
+        "John Howard will attend the CHOGM in Malta on 25-27 November."
+    )
+    visit = next(m for m in meetings(text, "2005-11-15") if "person/pervez-musharraf" in m.participants)
+    assert (visit.status, visit.date_start, visit.date_end) == ("planned", D(2005, 11, 16), D(2005, 11, 25))
