@@ -144,7 +144,8 @@ HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
 FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
-RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
+RECENT = dt.timedelta(days=2)
+NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of  # "has met" in a dated article: within the two days before it
 
 
 @dataclass
@@ -211,6 +212,7 @@ class _Context:
     author: str | None
     author_refs: re.Pattern[str] | None
     cues: _Hits  # where MEETING_CUE matches
+    voices: list[tuple[int, int]]  # where a transcript gives the word to someone else than the author
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
 
@@ -280,7 +282,13 @@ class MeetingExtractor:
             author,
             publisher.references if publisher is not None and author else None,
             _Hits(MEETING_CUE, doc.normalised),
+            self._voices(doc, publisher, author),
         )
+
+    def _voices(self, doc: Doc, publisher: Publisher | None, author: str | None) -> list[tuple[int, int]]:
+        if publisher is None or author is None or self.gazetteer is None:
+            return []
+        return publisher.other_voices(doc.normalised, self.gazetteer.entries[author].label)
 
     # -- reading clauses ---------------------------------------------------------------------
 
@@ -307,6 +315,7 @@ class MeetingExtractor:
                 participants -= reporters
             if PRONOUN_OBJECT.search(clause):
                 participants |= self._last_named(context, start, exclude=participants)
+            participants |= self._title_subject(context, sentence, start, end)
             named = len(participants)
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
@@ -379,9 +388,26 @@ class MeetingExtractor:
             for m in person.mentions:
                 if start <= m.start < end and not (accompanied and m.start > accompanied.start()):
                     found.add(key)
-        if context.author and context.author_refs and context.author_refs.search(context.text, start, end):
-            found.add(context.author)
+        if context.author and context.author_refs:
+            for ref in context.author_refs.finditer(context.text, start, end):
+                if not any(a <= ref.start() < b for a, b in context.voices):  # "I", not a guest's "I"
+                    found.add(context.author)
+                    break
         return found
+
+    @staticmethod
+    def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:
+        """The author, for the title of a release that names only the other side: "Remarks at the
+        bilateral meeting with the Prime Minister of Singapore" is the author's meeting."""
+        if context.author is None or sentence.index != 0 or not context.doc.article.title:
+            return set()
+        cue = RELATION_CUE.search(context.text, start, end)
+        if cue is None or not cue.group().lower().endswith("with"):
+            return set()
+        named_before = any(
+            start <= m.start < cue.start() for person in context.people.values() for m in person.mentions
+        )
+        return set() if named_before else {context.author}
 
     @staticmethod
     def _reporters(context: _Context, start: int, end: int) -> set[str]:
@@ -550,6 +576,8 @@ class MeetingExtractor:
             return False
         if not mention.participants and not mention.when:
             return False  # a clause that names nobody and no time adds nothing
+        if not mention.participants and mention.sentence.index - meeting.mentions[-1].sentence.index > NEARBY:
+            return False  # "the call took place on Friday" follows the report it dates, not pages later
         if mention.explicit and _medium_of(meeting) not in (None, mention.medium) and not strict:
             return False
         return _compatible(meeting, mention)

@@ -25,6 +25,10 @@ from kg.reader import Article
 
 PUBLISHERS_FILE = "publishers.tsv"  # not .txt: `kg ingest seeds/` would read it as an article
 FIRST_PERSON = r"\b(?:I|I'm|I've|I'll|I'd|me|my|we|We|we'll|We'll|us|our|Our)\b"
+# Who has the word in a transcript: "PRIME MINISTER TURNBULL:", "JOURNALIST:", "THE HON. DONALD J
+# TRUMP, PRESIDENT OF THE UNITED STATES OF AMERICA:", in capitals at the start of a line.
+SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ ,-]*[A-Z.])[ \t]*:", re.M)
+HONORIFIC = re.compile(r"^(?:THE HON\.?|HIS EXCELLENCY|HER EXCELLENCY|THE)\s+")
 
 
 @dataclass(frozen=True)
@@ -45,6 +49,30 @@ class Publisher:
         title = re.escape(self.title).replace(r"\ ", r"\s+")
         bare = rf"\b[Tt]he {title}\b(?!\s+(?:of\b|[A-Z]))"
         return re.compile(f"{FIRST_PERSON}|{bare}")
+
+    def other_voices(self, text: str, author_name: str) -> list[tuple[int, int]]:
+        """The spans of a transcript where someone other than the author has the word, and "I" and
+        "we" are theirs: from each such speaker's label to the next label. A document is read as
+        a transcript only when it labels at least two speakers, the author among them."""
+        labels = [(m.start(), m.group(1)) for m in SPEAKER_LABEL.finditer(text)]
+        if len({label for _, label in labels}) < 2:
+            return []
+        authors = [self._is_author_label(label, author_name) for _, label in labels]
+        if not any(authors):
+            return []
+        ends = [start for start, _ in labels[1:]] + [len(text)]
+        return [(start, end) for (start, _), end, mine in zip(labels, ends, authors, strict=True) if not mine]
+
+    def _is_author_label(self, label: str, author_name: str) -> bool:
+        """ "PRIME MINISTER HOWARD", "PM", "PRIME MINISTER OF AUSTRALIA" or "THE HON. MALCOLM
+        TURNBULL MP, PRIME MINISTER OF AUSTRALIA" for the Prime Minister's own transcripts."""
+        if author_name.split()[-1].upper() in re.findall(r"[A-Z]+", label):
+            return True
+        if not self.title:
+            return False
+        title, spoken = self.title.upper(), HONORIFIC.sub("", label)
+        initials = "".join(word[0] for word in title.split())
+        return spoken in (title, initials) or spoken.startswith(title + " OF ")
 
     def author(self, gazetteer: Gazetteer, day: dt.date | None) -> str | None:
         """The person who held the publisher's office on a day: the "I" of its documents."""

@@ -19,7 +19,8 @@ def test_events_filters_combine(seeded_store):
     total, _ = events.list_events(seeded_store, organisation="org/SCO")
     assert total == 1
     total, found = events.list_events(seeded_store, country="country/RUS", until=dt.date(2021, 12, 31))
-    assert total == 2 and {e["kind"] for e in found} == {"meeting", "agreement"}  # the call, the treaty renewal
+    # the call and the treaty renewal
+    assert total == 2 and {e["kind"] for e in found} == {"meeting", "agreement"}
 
 
 def test_events_paging_and_unknown_filters(seeded_store):

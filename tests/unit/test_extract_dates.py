@@ -64,6 +64,8 @@ def span(when: When | None) -> tuple[dt.date, dt.date, str] | None:
         ("2020-02-29", D(2020, 2, 29), D(2020, 2, 29), "day"),
         ("in March 2020", D(2020, 3, 1), D(2020, 3, 31), "month"),
         ("mid-September 2020", D(2020, 9, 10), D(2020, 9, 20), "window"),
+        ("3rd of December", D(2021, 12, 3), D(2021, 12, 3), "day"),
+        ("from 15th to the 20th of February", D(2021, 2, 15), D(2021, 2, 20), "window"),
     ],
 )
 def test_dates_resolve_against_a_day(phrase: str, start: dt.date, end: dt.date, precision: str) -> None:

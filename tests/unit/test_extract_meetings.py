@@ -355,3 +355,46 @@ def test_meetings_an_undated_plan_lies_between_the_dated_plans_around_it() -> No
     )
     visit = next(m for m in meetings(text, "2005-11-15") if "person/pervez-musharraf" in m.participants)
     assert (visit.status, visit.date_start, visit.date_end) == ("planned", D(2005, 11, 16), D(2005, 11, 25))
+
+
+AU_TRANSCRIPTS = "PM Transcripts, Australian Government (Transcript; PM Turnbull, Malcolm)"
+
+
+def test_meetings_a_release_titled_with_the_other_side_is_the_authors_meeting() -> None:
+    article = article_from_record(
+        {
+            "id": "t1",
+            "title": "Remarks at the bilateral meeting with Prime Minister Lee Hsien Loong",
+            "text": "We are advancing our relationship further today.",
+            "published": "2016-10-12",
+            "source": AU_TRANSCRIPTS,
+        },
+        origin="test",
+    )
+    (meeting,) = meetings(article)
+    assert set(meeting.participants) == {"person/malcolm-turnbull", "person/lee-hsien-loong"}
+    assert meeting.date == D(2016, 10, 12)
+
+
+def test_meetings_in_a_transcript_a_guests_we_is_not_the_author() -> None:
+    text = (
+        "PRIME MINISTER TURNBULL:\n\nIt is great to be with Prime Minister Shinzo Abe.\n\n"
+        "PRIME MINISTER ABE:\n\nWe will visit Sydney next year.\n"
+    )
+    article = article_from_record(
+        {"id": "t1", "text": text, "published": "2017-11-13", "source": AU_TRANSCRIPTS}, origin="test"
+    )
+    assert all(
+        "person/malcolm-turnbull" not in m.participants for m in meetings(article) if m.status == "planned"
+    )
+
+
+def test_meetings_a_clause_naming_nobody_dates_only_a_meeting_reported_just_before() -> None:
+    far = " ".join(f"Sentence {n} is about the economy." for n in range(8))
+    text = f"President Biden met with President Xi Jinping. {far} The trip was on Wednesday."
+    (meeting,) = meetings(text, "2024-11-16")
+    assert meeting.date == D(2024, 11, 16)  # lead news: the article's day, not a Wednesday pages later
+    (meeting,) = meetings(
+        "President Biden met with President Xi Jinping. The talks were on Wednesday.", "2024-11-16"
+    )
+    assert meeting.date == D(2024, 11, 13)
