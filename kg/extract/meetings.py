@@ -60,7 +60,7 @@ RELATION_CUE = re.compile(
     rf"(?:welcome[ds]?|received)(?={PERSON_NEXT})|"
     r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
     r"be met by|and .{0,60}? met|called|convened|(?:agreed|plan|plans|planned|hope|hopes|expect|expected) to meet|"
-    r"(?:will|would|shall|to) meet)\b",
+    r"(?:will|would|shall|to) meet|forward to (?:meeting|seeing|welcoming|hosting))\b",
     re.I,
 )
 # Who "the two leaders", "the Quad leaders", "they" and "their call" are: the people of the last meeting.
@@ -130,6 +130,7 @@ REPORTER = re.compile(
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
 LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
 # "I will have talks with him": the person named last before.
+SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
@@ -140,6 +141,7 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
+TOPIC_PREPOSITION = re.compile(r"\b(?:on|about|of|regarding|for)\b", re.I)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
@@ -170,6 +172,7 @@ class _Mention:
     status: str | None = None
     perfect: bool = False  # "has met": recently, when nothing else dates it
     passing: bool = False  # named as a point in time: "since their first meeting", "after the call"
+    visits: bool = False  # a visit to a country: "Moon Jae-in visited China in 2019"
     place: str | None = None
     organisation: str | None = None
     host: str | None = None
@@ -213,6 +216,7 @@ class _Context:
     author_refs: re.Pattern[str] | None
     cues: _Hits  # where MEETING_CUE matches
     voices: list[tuple[int, int]]  # where a transcript gives the word to someone else than the author
+    countries: list[int]  # where countries are named
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
 
@@ -259,6 +263,7 @@ class MeetingExtractor:
                     self._place_mention(meetings, mention)
         found = [m for m in meetings if self._is_meeting(m)]
         found += [g for g in gatherings if g.people]
+        found = [m for m in found if not _reported_better(m, found)]
         for meeting in found:  # the dated plans an itinerary's undated ones can take their time from
             when = _when(meeting)
             if when is not None and _first(meeting, "status") == "planned":
@@ -283,6 +288,7 @@ class MeetingExtractor:
             publisher.references if publisher is not None and author else None,
             _Hits(MEETING_CUE, doc.normalised),
             self._voices(doc, publisher, author),
+            sorted(m.start for e in doc.entities if e.type == "Country" for m in e.mentions),
         )
 
     def _voices(self, doc: Doc, publisher: Publisher | None, author: str | None) -> list[tuple[int, int]]:
@@ -316,6 +322,8 @@ class MeetingExtractor:
             if PRONOUN_OBJECT.search(clause):
                 participants |= self._last_named(context, start, exclude=participants)
             participants |= self._title_subject(context, sentence, start, end)
+            if start == sentence.start and SUBJECT_PRONOUN.match(clause) and RELATION_CUE.search(clause):
+                participants |= self._previous_subject(context, sentence, exclude=participants)
             named = len(participants)
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
@@ -338,6 +346,7 @@ class MeetingExtractor:
                 status=_status(text, start, end, when, context.anchor),
                 perfect=bool(PERFECT.search(clause)),
                 passing=bool(IN_PASSING.search(clause)),
+                visits=self._visits_country(context, start, end),
                 place=self._place(clause, context.people, start),
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
@@ -396,6 +405,23 @@ class MeetingExtractor:
         return found
 
     @staticmethod
+    def _visits_country(context: _Context, start: int, end: int) -> bool:
+        """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan"."""
+        text = context.text
+        cue = VISITOR_CUE.search(text, start, end)
+        if cue is None or cue.group().lower().endswith(" by"):
+            return False
+        if not any(cue.end() <= at < min(end, cue.end() + 40) for at in context.countries):
+            return False
+        # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
+        # make a state visit to China"; not "a statement by Emily Horne on official travel to India".
+        subjects = [
+            text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
+            if start <= m.end <= cue.start()
+        ]  # fmt: skip
+        return any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects)
+
+    @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:
         """The author, for the title of a release that names only the other side: "Remarks at the
         bilateral meeting with the Prime Minister of Singapore" is the author's meeting."""
@@ -418,6 +444,23 @@ class MeetingExtractor:
             for m in person.mentions
             if start <= m.start < end and REPORTER.match(context.text, m.end, end)
         }
+
+    @staticmethod
+    def _previous_subject(context: _Context, sentence: Sentence, exclude: set[str]) -> set[str]:
+        """Whom a sentence's "He" or "She" is: the first person named in the sentence before (or
+        the one before that), read as its subject."""
+        sentences = context.doc.sentences
+        for back in (1, 2):
+            if sentence.index - back < 0:
+                break
+            earlier = sentences[sentence.index - back]
+            named = sorted(
+                (m.start, key) for key, p in context.people.items() for m in p.mentions
+                if earlier.start <= m.start < earlier.end
+            )  # fmt: skip
+            if named:
+                return set() if named[0][1] in exclude else {named[0][1]}
+        return set()
 
     @staticmethod
     def _last_named(context: _Context, before: int, exclude: set[str]) -> set[str]:
@@ -550,6 +593,7 @@ class MeetingExtractor:
             mention.named >= 2
             or (mention.named == 1 and len(mention.participants) >= 2)
             or (mention.named == 1 and mention.counterpart and mention.relational)
+            or (mention.named == 1 and len(mention.participants) == 1 and mention.visits)
             or (len(mention.participants) >= 2 and mention.relational and (mention.when or mention.explicit))
         ):
             meetings.append(_Meeting(f"meeting-{len(meetings) + 1}", [mention]))
@@ -585,7 +629,9 @@ class MeetingExtractor:
     @staticmethod
     def _is_meeting(meeting: _Meeting) -> bool:
         people = _participants(meeting)
-        return len(people) >= 2 or (len(people) == 1 and any(m.counterpart for m in meeting.mentions))
+        return len(people) >= 2 or (
+            len(people) == 1 and any(m.counterpart or m.visits for m in meeting.mentions)
+        )
 
     # -- records ---------------------------------------------------------------------------
 
@@ -899,6 +945,23 @@ def _is_summit_series(surface: str) -> bool:
     )
 
 
+def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
+    """Whether a lone visitor's visit ("I will visit Pakistan") is also a meeting of theirs that
+    names the other side ("I look forward to meeting President Musharraf"): then it is that one."""
+    people = _participants(visit)
+    if visit.gathering or len(people) != 1 or not any(m.visits for m in visit.mentions):
+        return False
+    status, when = _first(visit, "status") or "occurred", _when(visit)
+    for other in found:
+        if other is visit or not people <= (_participants(other) | other.people):
+            continue
+        theirs = _when(other)
+        apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
+        if (_first(other, "status") or "occurred") == status and not apart:
+            return True
+    return False
+
+
 def _in_passing(meeting: _Meeting) -> bool:
     """Whether every clause names the meeting only as a point in time of another report."""
     return all(m.passing for m in meeting.mentions)
@@ -914,7 +977,7 @@ def _compatible(meeting: _Meeting, mention: _Mention) -> bool:
 
 def _participants(meeting: _Meeting) -> set[str]:
     return set().union(
-        *(m.participants for m in meeting.mentions if m.relational or len(m.participants) >= 2)
+        *(m.participants for m in meeting.mentions if m.relational or m.visits or len(m.participants) >= 2)
     )
 
 

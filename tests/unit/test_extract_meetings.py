@@ -398,3 +398,20 @@ def test_meetings_a_clause_naming_nobody_dates_only_a_meeting_reported_just_befo
         "President Biden met with President Xi Jinping. The talks were on Wednesday.", "2024-11-16"
     )
     assert meeting.date == D(2024, 11, 13)
+
+
+def test_meetings_a_leaders_visit_to_a_country_is_a_meeting_even_with_one_name() -> None:
+    (visit,) = meetings("Then President Moon Jae-in visited China last in 2019.", "2025-12-30")
+    assert summary(visit) == ({"person/moon-jae-in"}, "in_person", D(2019, 1, 1), D(2019, 12, 31), None, None)
+    assert (
+        meetings("A statement by spokesperson Emily Horne on official travel to India.", "2022-03-29") == []
+    )
+
+
+def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> None:
+    text = (
+        "Prime Minister John Howard will visit Pakistan. "
+        "He looks forward to meeting President Pervez Musharraf."
+    )
+    (visit,) = meetings(text, "2005-11-15")
+    assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
