@@ -35,7 +35,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)")),
-    ("coming", re.compile(r"\bin the (?:coming|next few) (?P<coming>weeks|months)\b")),
+    ("part_year", re.compile(rf"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?:the year\s+)?{_YEAR}\b")),
+    ("part_this_year", re.compile(r"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?P<relyear>this|next|last) year\b")),
+    ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
     ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
@@ -104,6 +106,16 @@ def _resolve(
     try:
         if "coming" in groups:
             return _coming(groups["coming"].lower(), anchor, quoted)
+        if "yearpart" in groups:
+            if "relyear" in groups and anchor is None:
+                return None
+            if "relyear" in groups:
+                year = anchor.end.year + {"next": 1, "last": -1}.get(groups["relyear"], 0)  # type: ignore[union-attr]
+            else:
+                year = int(groups["year"])
+            first, last = _part_of_year(groups["yearpart"], year)
+            confidence = anchor.confidence if "relyear" in groups and anchor else 1.0
+            return When(first, last, "window", quoted, confidence)
         if "weekday" in groups or "rel" in groups:
             return _relative(groups, match.group().lower(), anchor, quoted, future)
         if "month" not in groups:  # a year alone
@@ -138,12 +150,27 @@ def _resolve(
 
 
 def _coming(unit: str, anchor: When | None, reason: str) -> When | None:
-    """ "In the coming weeks" is the two months after the anchor; "in the coming months", six."""
+    """ "In the coming weeks" is the two months after the anchor; "in the coming months", six;
+    "in the coming year", twelve."""
     if anchor is None:
         return None
-    days = 61 if unit == "weeks" else 183
+    days = {"weeks": 61, "months": 183}.get(unit, 366)
     start = anchor.end + dt.timedelta(days=1)
     return When(start, anchor.end + dt.timedelta(days=days), "window", reason, anchor.confidence)
+
+
+# Months of each part of a year: "early 2006" is January to April, "the third quarter of 2022" July
+# to September.
+_YEAR_PARTS = {
+    "early": (1, 4), "beginning of": (1, 3), "start of": (1, 3), "mid": (5, 8), "late": (9, 12),
+    "end of": (10, 12), "first half of": (1, 6), "second half of": (7, 12), "first quarter of": (1, 3),
+    "second quarter of": (4, 6), "third quarter of": (7, 9), "fourth quarter of": (10, 12),
+}  # fmt: skip
+
+
+def _part_of_year(part: str, year: int) -> tuple[dt.date, dt.date]:
+    first, last = _YEAR_PARTS[part]
+    return month_window(year, first)[0], month_window(year, last)[1]
 
 
 def _part_of_month(part: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
