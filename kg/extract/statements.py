@@ -757,13 +757,9 @@ def _recent(doc: Doc, meeting: EventRecord) -> bool:
 def _context(doc: Doc, sentence: Sentence) -> tuple[EventRecord | None, When | None]:
     """The meeting a sentence belongs to and the date a statement in it gets."""
     meeting = _meeting_before(doc, sentence.start)
-    # What is said of a plan is said now, not on the day of the plan.
-    held = meeting is not None and meeting.status == "occurred"
-    if held and meeting.date_start is not None and meeting.date_end is not None:  # type: ignore[union-attr]
-        when = When(
-            meeting.date_start, meeting.date_end, meeting.precision or "day", f"dated as {meeting.key}"
-        )
-        return meeting, when
+    held = meeting if meeting is not None and meeting.status == "occurred" else None  # not a plan's day
+    if held is not None and held.date_start is not None and held.date_end is not None:
+        return held, When(held.date_start, held.date_end, held.precision or "day", f"dated as {held.key}")
     if doc.anchor is not None:
         return meeting, replace(doc.anchor, reason=f"article date ({doc.anchor.reason})")
     return meeting, None
