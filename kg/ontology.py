@@ -9,7 +9,7 @@ closed namespace the code uses, is generated from it by :func:`generate_vocab`.
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, Graph, Namespace, URIRef
@@ -149,10 +149,18 @@ class Ontology:
 
     def class_for_notation(self, notation: str) -> URIRef:
         """The ``owl:Class`` whose notation is ``notation`` (event kinds: meeting, statement...)."""
-        for term in self.graph.subjects(SKOS.notation, None):
-            if self.notation(term) == notation and (term, RDF.type, OWL.Class) in self.graph:
-                return term  # type: ignore[return-value]
-        raise OntologyError(f"No ontology class has the notation '{notation}'.")
+        term = self._classes_by_notation.get(notation)
+        if term is None:
+            raise OntologyError(f"No ontology class has the notation '{notation}'.")
+        return term
+
+    @cached_property
+    def _classes_by_notation(self) -> dict[str, URIRef]:
+        return {
+            str(value): term  # type: ignore[misc]
+            for term, value in self.graph.subject_objects(SKOS.notation)
+            if (term, RDF.type, OWL.Class) in self.graph
+        }
 
     # -- validation --------------------------------------------------------------------------
 
