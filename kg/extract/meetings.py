@@ -102,7 +102,7 @@ SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bd
 FUTURE = re.compile(
     r"\b(?:upcoming|forthcoming|will|would|shall|to visit|to meet|to attend|to travel|to host|plans? to|"
     r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
-    r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming)\b",
+    r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming|expects?)\b",
     re.I,
 )
 PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
@@ -125,6 +125,10 @@ PARTICIPANT_LIST = re.compile(
 # ", Kang Yu-jung said": the source of a report, not a participant (when two others remain).
 REPORTER = re.compile(
     r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,80})?[.;\"”]*\s*$"
+)
+# "Statement from White House Press Secretary Karine Jean-Pierre on ...": who issues a release.
+RELEASE_VOICE = re.compile(
+    r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
@@ -319,6 +323,7 @@ class MeetingExtractor:
             reporters = self._reporters(context, start, end)
             if len(participants - reporters) >= 2:
                 participants -= reporters
+            participants -= self._release_voices(context, start, end)
             if PRONOUN_OBJECT.search(clause):
                 participants |= self._last_named(context, start, exclude=participants)
             participants |= self._title_subject(context, sentence, start, end)
@@ -443,6 +448,18 @@ class MeetingExtractor:
             for key, person in context.people.items()
             for m in person.mentions
             if start <= m.start < end and REPORTER.match(context.text, m.end, end)
+        }
+
+    @staticmethod
+    def _release_voices(context: _Context, start: int, end: int) -> set[str]:
+        """People who issue the release ("Statement from Press Secretary Karine Jean-Pierre on the
+        visit of ..."): its voice, not a participant; a joint statement's signatories are not."""
+        return {
+            key
+            for key, person in context.people.items()
+            for m in person.mentions
+            if start <= m.start < end
+            and RELEASE_VOICE.search(context.text, max(start, m.start - 80), m.start)
         }
 
     @staticmethod

@@ -415,3 +415,13 @@ def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> No
     )
     (visit,) = meetings(text, "2005-11-15")
     assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
+
+
+def test_meetings_who_issues_a_statement_is_its_voice_not_a_participant() -> None:
+    text = (
+        "Statement from Press Secretary Karine Jean-Pierre on the Visit of Prime Minister Giorgia Meloni\n\n"
+        "President Biden will welcome Prime Minister Giorgia Meloni of Italy to the White House on March 1."
+    )
+    (visit,) = meetings(text, "2024-02-23")
+    assert set(visit.participants) == {"person/joe-biden", "person/giorgia-meloni"}
+    assert (visit.status, visit.date) == ("planned", D(2024, 3, 1))
