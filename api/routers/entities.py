@@ -100,6 +100,7 @@ def entity_page(
     meetings: list[dict[str, Any]],
     total: int,
 ) -> HTMLResponse:
-    """The page of an entity: offices, a timeline of its meetings, its relationships."""
-    timeline = sorted(meetings, key=lambda m: m.get("dateStart") or "")
+    """The page of an entity: offices, a timeline of its meetings (oldest first, undated last), its
+    relationships."""
+    timeline = sorted(meetings, key=lambda m: (m.get("dateStart") is None, m.get("dateStart") or ""))
     return render("entity.html", entity=found, relations=grouped, meetings=timeline, meetings_total=total)
