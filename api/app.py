@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from fastapi.concurrency import run_in_threadpool
 from fastapi.routing import APIRoute
 
 import kg
@@ -14,6 +15,7 @@ from api import pages, problems
 from api.cache import GenerationCache
 from api.query_pool import QueryPool
 from api.routers import articles, entities, events, graph, home, sparql, store
+from api.warm import IndexWarmer
 from kg.errors import StoreLocked
 from kg.ontology import load_ontology
 from kg.pipeline import ensure_static_graphs
@@ -47,6 +49,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.store = open_store(settings)
         ensure_static_graphs(app.state.store, settings, app.state.ontology)
         app.state.cache = GenerationCache(app.state.store)
+        app.state.warmer = IndexWarmer(app.state.store)
+        app.state.warmer.start()
         app.state.query_pool = QueryPool(
             app.state.store,
             location=settings.store,
@@ -58,6 +62,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.query_pool.close()
+            await run_in_threadpool(app.state.warmer.stop)
             app.state.store.close()
 
     app = FastAPI(

@@ -31,7 +31,7 @@ class GenerationCache:
         maxsize: how many results to keep.
     """
 
-    def __init__(self, store: Store, *, maxsize: int = 4096):
+    def __init__(self, store: Store, *, maxsize: int = 16_384):
         self.store = store
         self.maxsize = maxsize
         self.generation = store.generation

@@ -1,7 +1,8 @@
 """Look-ups of events and articles: filtered lists, one event with its sources, one article.
 
-Filters add fixed query fragments chosen by which filters are given, never text from the request;
-the filter values are bound at call time (see :mod:`kg.lookup`).
+Filters are matched in the store's event index (:mod:`kg.event_index`), never put into a query; the
+events of a page, an event and an article are read by prepared queries with bound values (see
+:mod:`kg.lookup`).
 """
 
 from __future__ import annotations
@@ -10,33 +11,14 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
-from rdflib import XSD, Literal
-
 from kg.errors import NotFound
+from kg.event_index import EventFacts, event_index, event_keys
 from kg.extract.text import Sentence, split_sentences
 from kg.lookup import PREFIXES, labels_of, values_of
 from kg.mapping import article_iri, iri, key_of
 from kg.store import Store
 
-FILTERS = {
-    "participant": "?event dipl:participant ?participant .",
-    "country": "{ ?event dipl:participant ?country } UNION "
-    "{ ?event dipl:participant/dipl:represents ?country }",
-    "organisation": "?event dipl:organisation ?organisation .",
-    "medium": "?event dipl:medium/skos:notation ?medium .",
-    "kind": "?class skos:notation ?kind .",
-    "topic": "?event dipl:topic/skos:notation ?topic .",
-    "since": "FILTER(?end >= ?since)",
-    "until": "FILTER(?start <= ?until)",
-}
-EVENTS = """
-SELECT DISTINCT ?event ?start ?end {bound} WHERE {{
-  {filters}
-  ?event a ?class . VALUES ?class {{ dipl:Meeting dipl:Statement dipl:Agreement dipl:OtherEvent }}
-  OPTIONAL {{ ?event dipl:dateStart ?start }} OPTIONAL {{ ?event dipl:dateEnd ?end }}
-  {dates}
-}} ORDER BY DESC(?start) ?event
-"""
+FILTERS = ("participant", "country", "organisation", "medium", "kind", "topic", "since", "until")
 EVENT = """
 SELECT ?event ?p ?o ?notation WHERE {
   ?event ?p ?o .
@@ -57,39 +39,12 @@ ARTICLE_TEXT = "SELECT ?article ?text WHERE { ?article dipl:text ?text }"
 
 
 _ENTITY_LINKS = ("participant", "host", "visitor", "speaker", "target", "organisation")
-_SINGLE = (
-    "category",
-    "cameo",
-    "medium",
-    "format",
-    "status",
-    "date",
-    "dateStart",
-    "dateEnd",
-    "datePrecision",
-    "stance",
-)
+_SINGLE = ("category", "cameo", "format", "status", "date", "datePrecision")
 
 
 def _one(facts: dict[str, list[str]], name: str) -> str | None:
     values = facts.get(name)
     return sorted(values)[0] if values else None
-
-
-def _values(filters: dict[str, Any]) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name, value in filters.items():
-        if value is None:
-            continue
-        if name in {"participant", "country", "organisation"}:
-            values[name] = iri(value)
-        elif name in {"since", "until"}:
-            values[name] = Literal(
-                value.isoformat() if isinstance(value, dt.date) else value, datatype=XSD.date
-            )
-        else:
-            values[name] = Literal(value)
-    return values
 
 
 def list_events(
@@ -99,70 +54,49 @@ def list_events(
 
     Filters: ``participant``, ``country``, ``organisation`` (entity ids), ``medium``, ``kind``,
     ``topic`` (notations), ``since``, ``until`` (dates; an event matches if its window meets them).
+    Which events match comes from the store's event index (:mod:`kg.event_index`); the page of
+    them is read from the store.
     """
     unknown = set(filters) - set(FILTERS)
     if unknown:
         raise ValueError(f"unknown event filters {sorted(unknown)}")
-    if not all(values_of([filters[n]]) for n in ("participant", "country", "organisation") if filters.get(n)):
-        return 0, []  # an id that cannot be an IRI takes part in nothing
-    values = _values(filters)
-    patterns = [FILTERS[name] for name in values if name not in {"since", "until"}]
-    dates = [FILTERS[name] for name in values if name in {"since", "until"}]
-    query = EVENTS.format(
-        bound=" ".join(f"?{name}" for name in values), filters="\n  ".join(patterns), dates="\n  ".join(dates)
-    )
-    rows = store.select(query, bindings=values, prefixes=PREFIXES)
-    page = [key_of(row["event"]) for row in rows[offset : offset + limit]]
-    return len(rows), summaries(store, page)
-
-
-EVENTS_FACTS = """
-SELECT DISTINCT ?event ?p ?o ?notation WHERE {{
-  VALUES ?event {{ {values} }}
-  ?event ?p ?o .
-  OPTIONAL {{ ?o skos:notation ?notation }}
-}}
-"""
-RELATED = """
-SELECT ?event ?other WHERE {
-  { ?event dipl:relatedEvent ?other } UNION { ?other dipl:relatedEvent ?event }
-} ORDER BY ?other
-"""
+    given = {name: value for name, value in filters.items() if value is not None}
+    for name in ("since", "until"):
+        if isinstance(given.get(name), str):
+            given[name] = dt.date.fromisoformat(given[name])
+    keys = event_keys(store, **given)
+    return len(keys), summaries(store, keys[offset : offset + limit])
 
 
 def summaries(store: Store, keys: list[str]) -> list[dict[str, Any]]:
-    """Events by key, in the order given, without their sources, in two queries (facts, then labels).
+    """Events by key, in the order given, without their sources, from the store's event index.
 
     Keys with no event are left out.
     """
-    terms = values_of(keys)
-    if not terms:
-        return []
-    facts: dict[str, dict[str, list[str]]] = {key: defaultdict(list) for key in terms}
-    rows = store.select(EVENTS_FACTS.format(values=" ".join(terms.values())), prefixes=PREFIXES)
-    for row in rows:
-        name = str(row["p"]).rsplit("#", 1)[-1]
-        value = row.get("notation", row["o"])
-        linked = name in _ENTITY_LINKS or name in {"place", "relatedEvent"}
-        facts[key_of(row["event"])][name].append(key_of(value) if linked else str(value))
-    found = {key: f for key, f in facts.items() if f.get("type")}
-    linked = {k for f in found.values() for name in (*_ENTITY_LINKS, "place") for k in f.get(name, [])}
-    labels = labels_of(store, linked)
-    return [_summary(key, found[key], labels) for key in keys if key in found]
+    index = event_index(store)
+    return [_summary(key, index.events[key], index.labels) for key in keys if key in index.events]
 
 
-def _summary(key: str, facts: dict[str, list[str]], labels: dict[str, str]) -> dict[str, Any]:
-    place = _one(facts, "place")
+def _summary(key: str, facts: EventFacts, labels: dict[str, str]) -> dict[str, Any]:
+    first = {name: values[0] for name, values in facts.fields.items() if values}
+    roles: dict[str, list[str]] = defaultdict(list)
+    for role, entity in facts.roles:
+        roles[role].append(entity)
+    place = facts.places[0] if facts.places else None
     return {
         "id": key,
-        "kind": sorted(facts["type"])[0].rsplit("#", 1)[-1],
-        **{name: _one(facts, name) for name in _SINGLE},
+        "kind": facts.notation or facts.kind,
+        **{name: first.get(name) for name in _SINGLE},
+        "medium": facts.media[0] if facts.media else None,
+        "stance": facts.stances[0] if facts.stances else None,
+        "dateStart": min(facts.starts) if facts.starts else None,
+        "dateEnd": min(facts.ends) if facts.ends else None,
         **{
-            name: [{"id": k, "label": labels.get(k)} for k in sorted(set(facts.get(name, [])))]
+            name: [{"id": k, "label": labels.get(k)} for k in sorted(set(roles.get(name, [])))]
             for name in _ENTITY_LINKS
         },
-        "topics": sorted(set(facts.get("topic", []))),
-        "articles": sorted({key_of(a).removeprefix("article/") for a in facts.get("extractedFrom", [])}),
+        "topics": facts.topics,
+        "articles": sorted(facts.sources),
         "place": {"id": place, "label": labels.get(place)} if place else None,
     }
 
@@ -174,17 +108,14 @@ def event(store: Store, key: str, *, sources: bool = True) -> dict[str, Any]:
     Raises:
         NotFound: no event has this id.
     """
-    found = summaries(store, [key])
-    if not found:
+    index = event_index(store)
+    facts = index.events.get(key)
+    if facts is None:
         raise NotFound(f"No event '{key}'. Event ids look like 'event/ARTICLE/meeting-1'; see /events.")
-    result = found[0]
+    result = _summary(key, facts, index.labels)
     node = iri(key)
-    others = [
-        key_of(row["other"])
-        for row in store.select(RELATED, bindings={"event": node}, prefixes=PREFIXES)
-        if key_of(row["other"]) != key
-    ]
-    result["related"] = summaries(store, list(dict.fromkeys(others)))
+    related = [k for k in facts.related if k in index.events]
+    result["related"] = [_summary(k, index.events[k], index.labels) for k in related]
     result["statements"] = [e for e in result["related"] if e["kind"] == "statement"]
     if sources:
         result["sources"] = event_sources(store, node)

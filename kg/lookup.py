@@ -1,18 +1,18 @@
-"""Look-ups over the store: entities, their relationships, events and articles, as plain data.
+"""Look-ups over the store: entity search, one entity, labels, as plain data.
 
 Every query here is prepared text with values bound at call time (``Store.select(bindings=)``),
 never built from user input. Oxigraph substitutes only variables a query projects, so each bound
-variable is also selected. The API and the graph views read through these functions.
+variable is also selected. An entity's relationships and the event lists are answered from an index
+of every event (:mod:`kg.event_index`). The API and the graph views read through these functions.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rdflib import URIRef
@@ -209,139 +209,6 @@ def entity(store: Store, key: str) -> dict[str, Any]:
         "member_of": sorted(key_of(o) for o in facts["memberOf"]),
         "affiliated_with": sorted(key_of(o) for o in facts["affiliatedWith"]),
     }
-
-
-# -- relationships ----------------------------------------------------------------------------
-
-EVENT_LINKS = """
-SELECT DISTINCT ?entity ?event ?kind ?role ?other ?otherRole ?start ?end ?medium ?stance ?article WHERE {
-  ?event ?role ?entity ; a ?kind ; dipl:extractedFrom ?a .
-  ?a dipl:articleId ?article .
-  VALUES ?role { dipl:participant dipl:host dipl:visitor dipl:speaker dipl:target }
-  VALUES ?kind { dipl:Meeting dipl:Statement dipl:Agreement dipl:OtherEvent }
-  ?event ?otherRole ?other .
-  VALUES ?otherRole { dipl:participant dipl:host dipl:visitor dipl:speaker dipl:target dipl:organisation }
-  FILTER(?other != ?entity)
-  OPTIONAL { ?event dipl:dateStart ?start } OPTIONAL { ?event dipl:dateEnd ?end }
-  OPTIONAL { ?event dipl:medium/skos:notation ?medium }
-  OPTIONAL { ?event dipl:stance/skos:notation ?stance }
-}
-"""
-
-STATIC_LINKS = """
-SELECT DISTINCT ?entity ?p ?other WHERE {
-  { ?entity ?p ?other . VALUES ?p { dipl:memberOf dipl:affiliatedWith dipl:represents } }
-  UNION { ?entity dipl:holds/dipl:officeOf ?other . BIND(dipl:holds AS ?p) }
-}
-"""
-
-MEDIUM_KINDS = {"phone": "phoned", "video": "video_called", "in_person": "met_in_person"}
-STATIC_KINDS = {"memberOf": "member_of", "affiliatedWith": "affiliated_with", "holds": "holds_office_in",
-                "represents": "represents"}  # fmt: skip
-
-
-@dataclass
-class Relation:
-    """One relationship of an entity with another, summed over events."""
-
-    kind: str
-    other: str
-    count: int = 0
-    first: str | None = None
-    last: str | None = None
-    articles: set[str] = field(default_factory=set)
-    events: set[str] = field(default_factory=set)
-
-    def add(self, event: str, start: str | None, end: str | None, article: str | None) -> None:
-        if event not in self.events:
-            self.events.add(event)
-            self.count += 1
-        if start and (self.first is None or start < self.first):
-            self.first = start
-        if (end or start) and (self.last is None or (end or start) > self.last):  # type: ignore[operator]
-            self.last = end or start
-        if article:
-            self.articles.add(article)
-
-    def as_dict(self, labels: dict[str, str]) -> dict[str, Any]:
-        return {
-            "kind": self.kind,
-            "other": self.other,
-            "other_label": labels.get(self.other),
-            "count": self.count,
-            "first": self.first,
-            "last": self.last,
-            "articles": sorted(self.articles),
-            "events": sorted(self.events),
-        }
-
-
-def _event_kinds(row: dict[str, Node]) -> list[str]:
-    """The relationship kinds one event gives an entity towards another."""
-    role, other_role = str(row["role"]).rsplit("#", 1)[-1], str(row["otherRole"]).rsplit("#", 1)[-1]
-    kind = str(row["kind"]).rsplit("#", 1)[-1]
-    if other_role == "organisation":
-        return ["met_within"] if kind == "Meeting" else []
-    if kind == "Meeting":
-        kinds = ["met_with"]
-        if medium := _str(row, "medium"):
-            kinds.append(MEDIUM_KINDS.get(medium, "met_with"))
-        if role == "visitor" and other_role in {"host", "participant"}:
-            kinds.append("visited")
-        if role == "host" and other_role in {"visitor", "participant"}:
-            kinds.append("hosted")
-        return list(dict.fromkeys(kinds))
-    if role == "speaker" and other_role == "target":
-        return [f"statement_toward:{_str(row, 'stance') or 'unspecified'}"]
-    if role == "target" and other_role == "speaker":
-        return [f"statement_from:{_str(row, 'stance') or 'unspecified'}"]
-    return [kind.lower() + "_with"] if role == other_role == "participant" else []
-
-
-def _within(start: str | None, end: str | None, since: dt.date | None, until: dt.date | None) -> bool:
-    """Whether an event's window meets the range; with a range, an undated event is outside it."""
-    if since is None and until is None:
-        return True
-    if start is None or end is None:
-        return False
-    return not ((since and end < since.isoformat()) or (until and start > until.isoformat()))
-
-
-def relations(
-    store: Store,
-    key: str,
-    *,
-    kind: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-) -> dict[str, list[dict[str, Any]]]:
-    """Every relationship of an entity grouped by kind, each with the other entity, counts, dates, sources.
-
-    Events outside ``since``..``until`` (by their date window) are left out; memberships, offices and
-    affiliations have no date and are always included.
-    """
-    node = node_of(key, "entity")
-    found: dict[tuple[str, str], Relation] = {}
-    for row in store.select(EVENT_LINKS, bindings={"entity": node}, prefixes=PREFIXES):
-        start, end = _date(row, "start"), _date(row, "end")
-        if not _within(start, end, since, until):
-            continue
-        for relation_kind in _event_kinds(row):
-            other = key_of(row["other"])
-            relation = found.setdefault((relation_kind, other), Relation(relation_kind, other))
-            relation.add(key_of(row["event"]), start, end, _str(row, "article"))
-    for row in store.select(STATIC_LINKS, bindings={"entity": node}, prefixes=PREFIXES):
-        relation_kind = STATIC_KINDS[str(row["p"]).rsplit("#", 1)[-1]]
-        other = key_of(row["other"])
-        found.setdefault((relation_kind, other), Relation(relation_kind, other)).count = 1
-    labels = labels_of(store, {other for _, other in found})
-    grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for (relation_kind, _), relation in sorted(found.items()):
-        if kind is None or relation_kind == kind or relation_kind.startswith(kind + ":"):
-            grouped[relation_kind].append(relation.as_dict(labels))
-    for items in grouped.values():
-        items.sort(key=lambda r: (-r["count"], r["other"]))
-    return dict(grouped)
 
 
 LABELS = "SELECT DISTINCT ?entity ?label WHERE {{ VALUES ?entity {{ {values} }} ?entity rdfs:label ?label }}"

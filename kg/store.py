@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +97,7 @@ class Store:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self.generation = 0  # bumped on every write in this process; caches key on it
+        self._listeners: list[Callable[[int], None]] = []
         self._ox = self._open()
 
     @classmethod
@@ -176,7 +177,7 @@ class Store:
             body = " .\n".join(" ".join(str(to_ox(t)) for t in triple) for triple in graph)
             parts.append(f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n{body} }} }}")
         self._ox.update(" ;\n".join(parts))
-        self.generation += 1
+        self._written()
 
     def remove_graph(self, name: URIRef) -> bool:
         """Remove a named graph and every triple in it; return whether it existed."""
@@ -185,7 +186,7 @@ class Store:
         if not self._ox.contains_named_graph(node):
             return False
         self._ox.remove_graph(node)
-        self.generation += 1
+        self._written()
         return True
 
     def update(
@@ -206,7 +207,7 @@ class Store:
             self._ox.update(sparql, base_iri=base_iri, prefixes=dict(prefixes or {}))
         except SyntaxError as error:
             raise QuerySyntaxError(str(error)) from error
-        self.generation += 1
+        self._written()
 
     def load_graph(
         self,
@@ -244,19 +245,29 @@ class Store:
         triples = f"GRAPH {iri} {{\n{body} }}" if name is not None else body
         parts.append(f"INSERT DATA {{ {triples} }}")
         self._ox.update(" ;\n".join(parts))
-        self.generation += 1
+        self._written()
 
     def load_dataset(self, data: bytes, *, fmt: str = "nquads") -> None:
         """Add every quad of a dataset document, such as :meth:`dump` output (a copy of a memory store)."""
         self._check_writable()
         self._ox.load(data, format=RDF_FORMATS[fmt])
-        self.generation += 1
+        self._written()
 
     def clear_default_graph(self) -> None:
         """Remove every triple of the default graph (the graph outside all named graphs)."""
         self._check_writable()
         self._ox.clear_graph(ox.DefaultGraph())
+        self._written()
+
+    def on_write(self, listener: Callable[[int], None]) -> None:
+        """Call ``listener(generation)`` after each write this process makes, in the writing thread
+        (so it must be quick: the service uses it to rebuild its look-up indexes in the background)."""
+        self._listeners.append(listener)
+
+    def _written(self) -> None:
         self.generation += 1
+        for listener in self._listeners:
+            listener(self.generation)
 
     def _check_writable(self) -> None:
         if self.read_only:

@@ -17,7 +17,7 @@ from api.cache import json_response
 from api.deps import CacheDep, StoreDep
 from api.models import EntitiesPublic, EntityPublic, RelationsPublic
 from api.pages import HTML_RESPONSE, render, wants_html
-from kg import events, lookup
+from kg import event_index, events, lookup
 
 router = APIRouter(tags=["entities"])
 
@@ -68,7 +68,7 @@ async def relations(
     await cache.run(("entity", entity_id), lambda: lookup.entity(store, entity_id))  # 404 for an unknown id
     key = ("relations", entity_id, kind, since, until)
     grouped = await cache.run(
-        key, lambda: lookup.relations(store, entity_id, kind=kind, since=since, until=until)
+        key, lambda: event_index.relations(store, entity_id, kind=kind, since=since, until=until)
     )
     return await json_response(cache, key, {"id": entity_id, "relations": grouped}, RelationsPublic)
 
@@ -85,7 +85,7 @@ async def entity(request: Request, store: StoreDep, cache: CacheDep, entity_id: 
     if not wants_html(request):
         return await json_response(cache, ("entity", entity_id), found, EntityPublic)
     grouped = await cache.run(
-        ("relations", entity_id, None, None, None), lambda: lookup.relations(store, entity_id)
+        ("relations", entity_id, None, None, None), lambda: event_index.relations(store, entity_id)
     )
     total, meetings = await cache.run(
         ("entity-meetings", entity_id),
@@ -100,6 +100,7 @@ def entity_page(
     meetings: list[dict[str, Any]],
     total: int,
 ) -> HTMLResponse:
-    """The page of an entity: offices, a timeline of its meetings, its relationships."""
-    timeline = sorted(meetings, key=lambda m: m.get("dateStart") or "")
+    """The page of an entity: offices, a timeline of its meetings (oldest first, undated last), its
+    relationships."""
+    timeline = sorted(meetings, key=lambda m: (m.get("dateStart") is None, m.get("dateStart") or ""))
     return render("entity.html", entity=found, relations=grouped, meetings=timeline, meetings_total=total)

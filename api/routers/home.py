@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse
 
@@ -99,12 +99,15 @@ async def get_stats(store: StoreDep, ontology: OntologyDep, cache: CacheDep) -> 
 
 
 @router.get("/health", tags=["health"], summary="Liveness and store check")
-async def health(store: StoreDep) -> dict[str, object]:
-    """Whether the service is up and its store answers (cheaply: no count of the whole store)."""
+async def health(request: Request, store: StoreDep) -> dict[str, object]:
+    """Whether the service is up and its store answers (cheaply: no count of the whole store), and
+    whether the look-up indexes are built for the store as it is (``indexed``; until they are, the
+    first look-ups wait for them)."""
     articles = await run_in_threadpool(lambda: next(store.graph_names(ARTICLE_GRAPH_BASE), None) is not None)
     return {
         "status": "ok",
         "has_articles": articles,
         "read_only": store.read_only,
         "generation": store.generation,
+        "indexed": request.app.state.warmer.ready,
     }

@@ -70,10 +70,25 @@ def test_pages_home_links_to_events_sparql_and_search(server: str, watched: Watc
     watched.assert_stayed_home(server)
 
 
-def test_pages_entity_page_lists_meetings_linking_to_events(server: str, watched: Watched):
+def test_pages_entity_page_has_offices_relationships_and_a_timeline_of_meetings(
+    server: str, watched: Watched
+):
     page = watched.page
     page.goto(f"{server}/entities/person/vladimir-putin")
     assert page.locator("h1").text_content() == "Vladimir Putin"
+    offices = page.locator("h2:text-is('Offices') + ul li")
+    assert any(text.startswith("President, Russia") for text in offices.all_text_contents())
+    met = page.locator("h3:text-is('met with') + ul a")
+    assert met.all_text_contents() == ["Xi Jinping"] and met.first.get_attribute("href") == (
+        "/entities/person/xi-jinping"
+    )
+    when = page.locator("h2:text-is('Meetings') + table tbody tr td:first-child").all_text_contents()
+    expected = httpx.get(
+        server + "/events", params={"participant": "person/vladimir-putin", "kind": "meeting"}, timeout=30
+    ).json()
+    assert len(when) == expected["total"] >= 4
+    dated = [w[:10] for w in when if w != "undated"]
+    assert dated == sorted(dated) and when[len(dated) :] == ["undated"] * (len(when) - len(dated))
     page.click(f"a[href='/events/{MEETING}']")
     page.wait_for_url(f"{server}/events/{MEETING}")
     watched.shot("page-entity-putin.png")

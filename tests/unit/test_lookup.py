@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg import lookup
+from kg import event_index, lookup
 from kg.errors import NotFound
 
 
@@ -45,7 +45,7 @@ def test_lookup_unknown_entity_is_not_found(seeded_store):
 
 
 def test_lookup_relations_group_meetings_by_kind_with_dates_and_sources(seeded_store):
-    relations = lookup.relations(seeded_store, "person/vladimir-putin")
+    relations = event_index.relations(seeded_store, "person/vladimir-putin")
     (met,) = relations["met_with"]
     assert met["other"] == "person/xi-jinping" and met["other_label"] == "Xi Jinping"
     assert met["count"] >= 4 and met["first"] == "2021-12-15" and met["last"].startswith("2022-12")
@@ -55,7 +55,7 @@ def test_lookup_relations_group_meetings_by_kind_with_dates_and_sources(seeded_s
 
 
 def test_lookup_relations_filter_by_kind_and_dates(seeded_store):
-    only_2021 = lookup.relations(
+    only_2021 = event_index.relations(
         seeded_store, "person/vladimir-putin", kind="met_with", until=dt.date(2021, 12, 31)
     )
     assert list(only_2021) == ["met_with"] and only_2021["met_with"][0]["count"] == 1
