@@ -17,8 +17,17 @@ import kg
 from kg.extract.base import Doc, EntityRecord, Record
 from kg.extract.bodies import OrganisationFinder, outside_non_actor_bodies
 from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
-from kg.extract.names import GENERIC_ENDS, Found, Reading, SentenceIndex, after_unknown_capitalised, is_joined
+from kg.extract.names import (
+    GENERIC_ENDS,
+    Found,
+    Reading,
+    SentenceIndex,
+    after_unknown_capitalised,
+    in_title_case,
+    is_joined,
+)
 from kg.extract.people import PeopleFinder
+from kg.extract.publishers import Publishers
 from kg.extract.text import Match, scan
 from kg.extract.venues import drop_venues_and_nationalities
 
@@ -36,8 +45,9 @@ class ActorExtractor:
     version: ClassVar[str] = kg.__version__
     assigns: ClassVar[tuple[str, ...]] = ("dipl:Person", "dipl:Country", "dipl:Organisation", "dipl:Mention")
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, *, publishers: Publishers | None = None):
         self.gazetteer = gazetteer
+        self.publishers = publishers or Publishers(())
         self.organisations = OrganisationFinder(gazetteer)
         self.people = PeopleFinder(gazetteer)
 
@@ -52,13 +62,34 @@ class ActorExtractor:
     def read(self, doc: Doc) -> Reading:
         """The article as the finders read it, with the gazetteer's names that stand for actors."""
         text = doc.normalised
-        tokens = scan(text)
+        tokens, recased = in_title_case(scan(text), text, self._is_acronym)
         day = doc.anchor.day if doc.anchor else None
-        everything = Reading(
-            doc, text, tokens, SentenceIndex(doc), list(self.gazetteer.names.find(tokens)), day
-        )
+        matches = list(self.gazetteer.names.find(tokens))
+        everything = Reading(doc, text, tokens, SentenceIndex(doc), matches, day, recased)
         names = [m for m in everything.names if self._is_actor_name(everything, m)]
-        return replace(everything, names=outside_non_actor_bodies(text, names))
+        publisher = self.publishers.of(doc.article)
+        return replace(
+            everything,
+            names=outside_non_actor_bodies(text, names),
+            home=self._dateline_country(doc) or (publisher.country if publisher else None),
+            period=publisher.period if publisher and day is None else None,
+        )
+
+    def _dateline_country(self, doc: Doc) -> str | None:
+        """The country of the article's dateline ('WASHINGTON, April 1 -'), if the gazetteer knows it."""
+        place = doc.article.dateline_place
+        if not place:
+            return None
+        match = next(self.gazetteer.names.find(scan(place)), None)
+        if match is None or match.start != 0 or match.end != len(place) or NOT_AN_ACTOR in match.values:
+            return None
+        key = self.gazetteer.resolve(match.values, doc.anchor.end if doc.anchor else None)
+        return key if self.gazetteer.entries[key].type == "Country" else None
+
+    def _is_acronym(self, word: str) -> bool:
+        """A word in capitals that the gazetteer knows as written, not title-cased ('NATO', 'USA')."""
+        names = self.gazetteer.names
+        return names.starts_phrase(word) and not names.starts_phrase(word.capitalize())
 
     # -- names the gazetteer knows -----------------------------------------------------------
 

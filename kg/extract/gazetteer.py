@@ -103,6 +103,18 @@ class Gazetteer:
             if h.covers(day) and (offices is None or h.office in offices)
         }
 
+    def holders_named_between(
+        self, surname: str, start: dt.date, end: dt.date, offices: set[str] | None = None
+    ) -> set[str]:
+        """As :meth:`holders_named`, for anyone in office at some time between two days."""
+        return {
+            h.person
+            for h in self._by_surname.get(surname, ())
+            if (h.start is None or h.start <= end)
+            and (h.end is None or start <= h.end)
+            and (offices is None or h.office in offices)
+        }
+
     @cached_property
     def _by_surname(self) -> dict[str, list[Holding]]:
         index: dict[str, list[Holding]] = defaultdict(list)

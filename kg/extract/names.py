@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.base import Doc, Evidence
@@ -24,7 +25,7 @@ TITLE_HEADS = frozenset(
     "Minister Secretary President Premier Chancellor Advisor Adviser Envoy Ambassador Spokesman "
     "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
     "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker "
-    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr".split()
+    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame".split()
 )
 #: The same in lower case, as news writes a role before a name: "State Department spokesman Charles
 #: Redman", "Republican politician Fred Upton", "presidential spokesperson Kang Yu-jung".
@@ -32,10 +33,23 @@ ROLE_HEADS = frozenset(
     "spokesman spokeswoman spokesperson minister senator lawmaker politician legislator congressman "
     "congresswoman envoy ambassador negotiator diplomat".split()
 )
+#: Titles in the plural before several names: "Presidents Klaus Iohannis of Romania and Andrzej Duda".
+PLURAL_TITLES = frozenset(
+    "Presidents Ministers Secretaries Senators Ambassadors Envoys Leaders Premiers Governors".split()
+)
+#: Titles written abbreviated with a full stop: "Mr. Jared Kushner", "Sen. Bill Bradley".
+ABBREVIATED_TITLES = frozenset("Mr Mrs Ms Dr Sen Rep Gov Gen Amb Prof Adm Lt Col".split())
+#: Words before a lower-case 'leader' (or 'president', 'chairman') that make it a political post:
+#: "Tory leader Michael Howard", "opposition leader Kim Beazley", "Lib Dem president Simon Hughes".
+POLITICAL_QUALIFIERS = frozenset(
+    "opposition Opposition party Party majority Majority minority Minority Labour Labor Tory Conservative "
+    "Liberal Democrat Dem Democratic Republican Green Greens Nationals National Senate House "
+    "parliamentary Parliamentary".split()
+)
 #: Titles that business uses too: after an unknown capitalised word they name a company's officer.
 BUSINESS_TITLES = frozenset("Chairman Chairwoman Chair Chief Director President".split())
-#: Titles that name a person without a first name: "Mr Howard", "Dr Mahathir".
-HONORIFICS = frozenset("Mr Mrs Ms Dr".split())
+#: Titles that name a person without a first name: "Mr Howard", "Dr Mahathir" ("Sir Alan": the first).
+HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame".split())
 #: Words that end an institution's name, so never a person's: "... Terrorist Organization".
 NOT_SURNAMES = frozenset(
     "Organization Organisation Council Commission Ministry Agency University Institute Party Union "
@@ -46,11 +60,35 @@ NOT_SURNAMES = frozenset(
     "Stadium Prize Award Cup Games Olympics Day Week Act Law Bill Plan Initiative Strategy Program "
     "Programme Project Policy Doctrine Road Corridor Executive Extraordinary Plenipotentiary "
     "Emeritus Designate Elect Centre Center Club League Association Federation Network Service "
-    "Services Guard Corps Command Republic Kingdom Empire Dynasty War Revolution".split()
+    "Services Guard Corps Command Republic Kingdom Empire Dynasty War Revolution Nation Nations Meeting "
+    "Conference Talks Dialogue Regime".split()
 )
 #: Last words of organisations' names that other names end with too ("Sustainable Development Committee").
 GENERIC_ENDS = frozenset(
     "Committee Council Party Ministry Department Commission Bank Assembly Office Agency".split()
+)
+#: Words of portfolios and bodies ("Minister for Employment, Education and Training", "Director
+#: Personnel"): part of a title, never of a person's name.
+PORTFOLIO_WORDS = frozenset(
+    "Affairs Agriculture Aviation Budget Business Citizenship Climate Commerce Communications "
+    "Community Conservation Consumer Cooperation Co-operation Corporate Culture Customs Defence Defense "
+    "Development Disability Economic Economy Education Employment Energy Environment Equality Europe "
+    "European External Family Families Finance Financial Fisheries Foreign Forestry Health Heritage Home "
+    "Housing Human Immigration Indigenous Industrial Industries Industry Information Infrastructure "
+    "Innovation Intelligence Interior International Investment Justice Labor Labour Land Legal Local "
+    "Manufacturing Marine Maritime Mines Mining Multicultural National Natural Operations Overseas "
+    "Personnel Petroleum Planning Policy Public Regional Relations Research Resources Rural Science "
+    "Security Services Skills Social Sport Sports Strategic Superannuation Tourism Trade "
+    "Training Transport Transportation Treasury Urban Veterans Water Welfare Women Works Youth Technology "
+    "Telecommunications Arts Sciences Territories Prices Status Assisting Ethnic Aboriginal Administrative "
+    "Media Digital Tertiary Schools Vocational Technical Revenue Taxation Competition Productivity Reform "
+    "Emergency Disaster Recovery Reconstruction Integration Statistics Lands Forests Livestock Animal "
+    "Husbandry Irrigation Electricity Nuclear Environmental Religious Police Prisons Border Homeland Aged "
+    "Ageing Seniors Children Childhood Gender Medical Food Commonwealth Government".split()
+)
+#: Letters after a name ("Andrew Nikolic AM CSC MP"): not part of it, even written in capitals.
+POST_NOMINALS = frozenset(
+    "AM AO AC AK MP MLC MLA MHA CSC APM QC KC SC OBE CBE MBE KBE GCMG CMG OAM PSM AFC DSC JP".split()
 )
 #: Capitalised words that start a sentence or a place, not a name.
 NOT_FIRST_NAMES = frozenset(
@@ -106,6 +144,9 @@ class Reading:
     sentences: SentenceIndex
     names: list[Match]  # the gazetteer's names that stand for actors here
     day: dt.date | None  # the article's day, if it has one
+    recased: frozenset[int] = frozenset()  # tokens written in capitals, read title-cased
+    home: str | None = None  # the country the article is written in or from (dateline, publisher)
+    period: tuple[dt.date, dt.date] | None = None  # when an undated article was written
 
     def __post_init__(self) -> None:
         self.name_at = {m.first_token: m for m in self.names}
@@ -122,6 +163,43 @@ class Reading:
         """The tokens of a character span."""
         starts = self.tokens.starts
         return range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
+
+
+_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}[ .]+(?:[A-Z]\.? )?[A-Z]{2,}\b")
+#: Words written in lower case inside names and titles, once capitals are read as a name.
+_SMALL_WORDS = frozenset("of the and for on in to at a an de da van von der bin al".split())
+
+
+def in_title_case(tokens: Tokens, text: str, keep: Callable[[str], bool]) -> tuple[Tokens, frozenset[int]]:
+    """The tokens with runs of words in capitals title-cased, and the indices of the tokens changed.
+
+    'PRIME MINISTER TURNBULL:' is read as 'Prime Minister Turnbull:' (transcript speaker labels,
+    headings). Words ``keep`` accepts stay as written (acronyms such as 'NATO').
+    """
+    runs = [m.span() for m in _CAPITALS_RUN.finditer(text)]
+    if not runs:
+        return tokens, frozenset()
+    words, starts, changed = list(tokens.words), tokens.starts, set()
+    i = bisect_right(starts, runs[0][0]) - 1
+    while i < len(words):  # extend each run over the capitals, single letters and dots around it
+        j = i
+        while (
+            j < len(words)
+            and (words[j].isupper() or words[j] == ".")
+            and "\n" not in text[starts[i] : starts[j]]
+        ):
+            j += 1
+        for k in range(i, j):
+            word = words[k]
+            if len(word) > 1 and word.isalpha() and word not in POST_NOMINALS and not keep(word):
+                words[k] = word.lower() if word.lower() in _SMALL_WORDS else word.capitalize()
+                changed.add(k)
+        j = max(j, i + 1)
+        later = next((s for s, _ in runs if s >= (starts[j] if j < len(words) else len(text))), None)
+        if later is None:
+            break
+        i = bisect_right(starts, later) - 1
+    return Tokens(words, tokens.starts, tokens.ends), frozenset(changed)
 
 
 def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -149,6 +227,7 @@ def single_name(reading: Reading, i: int) -> str | None:
         or word in TITLE_HEADS
         or word in NOT_FIRST_NAMES
         or word in NOT_SURNAMES
+        or word in PORTFOLIO_WORDS
     ):
         return None
     following = words[i + 1] if i + 1 < len(words) else ""
@@ -172,7 +251,9 @@ def unknown_name(reading: Reading, i: int) -> int | None:
             break
         joined = word == "-" and last > i and is_joined(reading.tokens, last)  # "Jean-Pierre", "Dae-jung"
         lowercase_tail = last > i and words[last - 1] == "-" and word.isalpha()
-        if not (CAPITALISED.match(word) or joined or lowercase_tail or (word in PARTICLES and last > i)):
+        if word in PORTFOLIO_WORDS or not (
+            CAPITALISED.match(word) or joined or lowercase_tail or (word in PARTICLES and last > i)
+        ):
             break
         last += 1
     while last > i and words[last - 1] in PARTICLES | {"-"}:
@@ -217,6 +298,34 @@ def title_start(reading: Reading, i: int) -> int:
     return i
 
 
+def skip_portfolio(tokens: Tokens, i: int) -> int:
+    """The token after the rest of a title: 'for Foreign Affairs and Trade, ', 'of State for Energy ',
+    'of Industry and Trade '; a comma or honorific before the name is skipped too ('..., Mr John
+    Kerin'). ``i`` itself when no portfolio follows."""
+    words = tokens.words
+    if i >= len(words) or words[i] not in ("for", "of"):
+        return i
+    j = i + 1
+    if words[j : j + 2] == ["State", "for"]:  # "Minister of State for Finance"
+        j += 2
+    j += j < len(words) and words[j] == "the"
+    portfolio = j
+    while j < len(words) and (
+        words[j] in PORTFOLIO_WORDS or (j > portfolio and words[j] in ("and", "&", ","))
+    ):
+        if words[j] == "," and not (j + 1 < len(words) and words[j + 1] in PORTFOLIO_WORDS | {"and"}):
+            break
+        j += 1
+    while j > portfolio and words[j - 1] in ("and", "&"):
+        j -= 1
+    if j == portfolio:
+        return i
+    j += j < len(words) and words[j] == ","
+    if j < len(words) and words[j] in HONORIFICS | {"Senator"}:
+        j += 1 + (j + 1 < len(words) and words[j + 1] == ".")
+    return j
+
+
 def skip_of_phrase(tokens: Tokens, i: int) -> int:
     """The token after an 'of (the) Capitalised...' phrase that continues a title, or ``i``."""
     words = tokens.words
@@ -251,9 +360,10 @@ def earlier_named(name: str, people: list[Found], before: int) -> Found | None:
     return None
 
 
-def clause_end(text: str, start: int) -> int:
-    """Where an apposition ends: the next comma, full stop or line end after ``start``."""
-    ends = [i for i in (text.find(c, start) for c in ",.;\n") if i >= 0]
+def clause_end(text: str, start: int, *, sentence: bool = False) -> int:
+    """Where an apposition ends: the next comma, full stop or line end after ``start`` (with
+    ``sentence``, the next full stop or line end)."""
+    ends = [i for i in (text.find(c, start) for c in (".;\n" if sentence else ",.;\n")) if i >= 0]
     return min(ends, default=len(text))
 
 

@@ -15,10 +15,16 @@ import re
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import (
+    ABBREVIATED_TITLES,
     HONORIFICS,
     NOT_FIRST_NAMES,
+    NOT_SURNAMES,
+    PLURAL_TITLES,
+    POLITICAL_QUALIFIERS,
+    PORTFOLIO_WORDS,
     ROLE_HEADS,
     TITLE_HEADS,
+    TITLE_MODIFIERS,
     Found,
     Reading,
     clause_end,
@@ -28,6 +34,7 @@ from kg.extract.names import (
     overlaps,
     single_name,
     skip_of_phrase,
+    skip_portfolio,
     slug,
     surname,
     title_start,
@@ -40,10 +47,27 @@ _ROLES = (
     "ambassador|envoy|chairman|chairwoman|chair|director|official|senator|leader|head|chief|deputy|"
     "governor|mayor|commissioner|representative|lawmaker|diplomat|researcher|fellow|analyst|expert"
 )
+#: Roles in lower case that private companies have as well as states and parties.
+_PRIVATE_ROLES = frozenset("president chairman chairwoman chair director chief".split())
+_TITLES = (
+    "Minister|Secretary|Ambassador|Envoy|Advisor|Adviser|Assistant|Director|Spokesperson|Spokesman|"
+    "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
+    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
+)
 _APPOSITION = re.compile(
     rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){{1,2}}), "
     rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
-)  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops"
+    rf"|\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), "
+    rf"(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b"
+)  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
+#  "David Turk, Deputy Secretary, Department of Energy"
+_NOT_IN_NAMES = PORTFOLIO_WORDS | NOT_SURNAMES | TITLE_HEADS | TITLE_MODIFIERS | {"Prime"}
+_NAME_NEXT = re.compile(r" [A-Z][a-z]")
+#: A company's words in an apposition: "Jack Tseng, president of the company".
+_BUSINESS = re.compile(
+    r"\b(?:company|companies|firm|Inc|Corp|Corporation|Ltd|Limited|LLC|Co|Group|Holdings|bank|Bank|"
+    r"Airlines|Motors|Industries|shareholders|board|executive committee)\b"
+)
 
 
 class PeopleFinder:
@@ -73,7 +97,11 @@ class PeopleFinder:
             after = office.last_token + 1
             if after in name_at and self._is_person(name_at[after]):
                 continue  # "President Xi": the name itself is the mention
-            unknown = unknown_name(reading, after)
+            unknown = (
+                unknown_name(reading, after)
+                if after < len(tokens) and reading.same_line(after - 1, after)
+                else None
+            )
             if unknown is not None and (holder := self._holder_named(tokens.words[after], reading, office)):
                 entry = self.gazetteer.entries[holder]  # "Vice President Harris Announces ...": a headline
                 evidence = reading.evidence(
@@ -83,7 +111,8 @@ class PeopleFinder:
                     Found(holder, "Person", entry.label, True, evidence, office=str(office.values[0]))
                 )
             elif unknown is not None:
-                found.append(self._new_person(reading, office, unknown))
+                if after not in reading.recased and not self._private_role(reading, office):
+                    found.append(self._new_person(reading, office, unknown))
             elif followed_by(tokens, office, {"and", "&"}):
                 continue  # "Crown Prince and Prime Minister ...": the last title names the person
             elif (person := self._surnamed(reading, office, known + found)) is not None:
@@ -93,6 +122,16 @@ class PeopleFinder:
             elif not followed_by(tokens, office, {"of"}):  # "the Chairman of <unresolved>" is not bare
                 bare.append(office)
         return found + self._bare_titles(reading, bare, known + found)
+
+    @staticmethod
+    def _private_role(reading: Reading, office: Match) -> bool:
+        """'chairman Hugh Macaulay', 'president Dean Groussman': a role in lower case that companies
+        have too, with no party, body or country before it to make it a public post."""
+        word = reading.tokens.words[office.first_token]
+        if not word.islower() or word not in _PRIVATE_ROLES:
+            return False
+        i = office.first_token - 1
+        return i < 0 or (i not in reading.inside and reading.tokens.words[i] not in POLITICAL_QUALIFIERS)
 
     def _surnamed(self, reading: Reading, office: Match, people: list[Found]) -> Found | None:
         """'President Bush', 'Foreign Minister Caputo': a title and one name.
@@ -122,10 +161,22 @@ class PeopleFinder:
         )  # fmt: skip
 
     def _holder_named(self, name: str, reading: Reading, office: Match | None = None) -> str | None:
-        """The one person with that surname who held one of the offices (any) on the article's day."""
+        """The one person with that surname who held one of the offices (any) on the article's day,
+        or, for an undated article, at some time in the period it was written in."""
         offices = {str(v) for v in office.values} if office is not None else None
-        people = self.gazetteer.holders_named(name, reading.day, offices) if reading.day else set()
+        if reading.day is not None:
+            people = self.gazetteer.holders_named(name, reading.day, offices)
+        elif reading.period is not None:
+            people = self.gazetteer.holders_named_between(name, *reading.period, offices)
+        else:
+            return None
         return people.pop() if len(people) == 1 else None
+
+    def _in_context(self, person: str, reading: Reading, found: list[Found]) -> bool:
+        """Whether a person's country is the article's or one it names ('Mr FitzGerald' in an
+        Australian release is not Ireland's Taoiseach)."""
+        countries = {f.key for f in found if f.type == "Country"} | {reading.home}
+        return any(h.of in countries for h in self.gazetteer.offices_of(person, None))
 
     def _new_person(self, reading: Reading, office: Match, last: int) -> Found:
         tokens = reading.tokens
@@ -165,7 +216,17 @@ class PeopleFinder:
         if before is not None and self._is_country(before):
             return str(before.values[0]), before.start, office.end
         after = (office.last_token if name_end is None else name_end) + 1
-        if after < len(tokens) and tokens.words[after] == "of" and after + 1 in name_at:
+        if (
+            after + 1 < len(tokens)
+            and tokens.words[after] == "of"
+            and tokens.words[after + 1] in ("the", "The")
+        ):
+            after += 1  # "President of the United States": the country's name is matched without "the"
+        if (
+            after < len(tokens)
+            and tokens.words[after - (tokens.words[after] != "of")] == "of"
+            and after + 1 in name_at
+        ):
             country = name_at[after + 1]
             if self._is_country(country) or name_end is None:
                 return str(country.values[0]), office.start, country.end
@@ -202,31 +263,64 @@ class PeopleFinder:
         taken = [f.span for f in found]
         people: list[Found] = []
         for i, word in enumerate(words):
-            if word not in TITLE_HEADS and word not in ROLE_HEADS:
-                continue
-            start = i + 1 + (i + 1 < len(words) and words[i + 1] == ".")  # "Mr. Jared Kushner"
+            if i in reading.recased or not self._is_title_word(reading, i):
+                continue  # capitals are a heading or a list of names: only listed offices name people there
+            start = i + 1
+            if start < len(words) and words[start] == "." and word in ABBREVIATED_TITLES:
+                start += 1  # "Mr. Jared Kushner", "Sen. Bill Bradley"
             if start < len(words) and words[start] in TITLE_HEADS:
                 continue  # "Secretary General Jens Stoltenberg": the last title word leads
             if is_business_title(reading, i):
                 continue  # "Samsung Electronics Chairman Lee Jae-yong": a company's officer
+            start = skip_portfolio(tokens, start)  # "Minister for Trade and Industry Jane Doe"
             start = skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
-            last = unknown_name(reading, start)
-            if last is None and word not in ROLE_HEADS:
+            last = (
+                unknown_name(reading, start)
+                if start < len(words) and reading.same_line(start - 1, start)
+                else None
+            )
+            if last is None and word not in ROLE_HEADS and word not in PLURAL_TITLES and word[0].isupper():
                 person = self._generic_surnamed(reading, i, start, found + people)
                 if person is not None and not overlaps(person.span, taken):
                     people.append(person)
                     taken.append(person.span)
                 continue
-            if last is None or words[last] in TITLE_HEADS:
-                continue
-            span = (tokens.starts[start], tokens.ends[last])
-            if overlaps(span, taken):
-                continue
-            label = reading.text[span[0] : span[1]]
-            evidence = reading.evidence(*span, f"named after the title '{word}'", 0.75)
-            people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
-            taken.append(span)
+            while last is not None and words[last] not in TITLE_HEADS:
+                span = (tokens.starts[start], tokens.ends[last])
+                if overlaps(span, taken):
+                    break
+                label = reading.text[span[0] : span[1]]
+                evidence = reading.evidence(*span, f"named after the title '{word}'", 0.75)
+                people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
+                taken.append(span)
+                if word not in PLURAL_TITLES:
+                    break
+                start, last = self._next_of_several(reading, last)  # "Presidents A of X and B of Y"
         return people
+
+    @staticmethod
+    def _is_title_word(reading: Reading, i: int) -> bool:
+        """Whether token ``i`` is a title before a name; 'leader' only after a party or a country."""
+        word = reading.tokens.words[i]
+        if word in TITLE_HEADS or word in ROLE_HEADS or word in PLURAL_TITLES:
+            return True
+        if word != "leader" or i == 0 or not reading.same_line(i - 1, i):
+            return False
+        before = reading.tokens.words[i - 1]
+        return before in POLITICAL_QUALIFIERS or i - 1 in reading.inside
+
+    @staticmethod
+    def _next_of_several(reading: Reading, last: int) -> tuple[int, int | None]:
+        """The next name of a list after a plural title: ', B' or ' and B', past an 'of Country'."""
+        words = reading.tokens.words
+        i = last + 1
+        if i + 1 < len(words) and words[i] == "of" and i + 1 in reading.name_at:
+            i = reading.name_at[i + 1].last_token + 1
+        if i < len(words) and words[i] in (",", "and"):
+            i += 1 + (words[i] == "," and i + 1 < len(words) and words[i + 1] == "and")
+            if i < len(words) and i not in reading.name_at:
+                return i, unknown_name(reading, i)
+        return i, None
 
     def _generic_surnamed(self, reading: Reading, title: int, i: int, people: list[Found]) -> Found | None:
         """'Secretary Driscoll', 'Mr Howard': a title word and a surname.
@@ -244,7 +338,9 @@ class PeopleFinder:
             evidence = reading.evidence(start, end, f"the {earlier.label} introduced earlier", 0.75)
             return Found(earlier.key, "Person", earlier.label, earlier.known, evidence)
         holder = self._holder_named(name, reading)
-        if holder is not None:
+        if holder is not None and (
+            tokens.words[title] not in HONORIFICS or self._in_context(holder, reading, people)
+        ):
             entry = self.gazetteer.entries[holder]
             evidence = reading.evidence(start, end, f"{name}, in office on the day", 0.75)
             return Found(holder, "Person", entry.label, True, evidence)
@@ -261,10 +357,17 @@ class PeopleFinder:
         taken = [f.span for f in found]
         people = []
         for match in _APPOSITION.finditer(text):
-            start, end = match.span(1)
-            label = match.group(1)
+            group = 1 if match.group(1) else 2
+            start, end = match.span(group)
+            label = match.group(group)
             if label.split()[0] in NOT_FIRST_NAMES or overlaps((start, end), taken) or "\n" in label:
                 continue
+            if group == 2 and _NAME_NEXT.match(text, match.end()):
+                continue  # "Prime Minister Johnson, President Biden and ...": a list of titled names
+            if set(label.split()) & _NOT_IN_NAMES or _BUSINESS.search(
+                text, match.end(), clause_end(text, match.end(), sentence=True)
+            ):
+                continue  # "Foreign Affairs, ...", "Jack Tseng, president of the company"
             evidence = reading.evidence(start, end, "introduced by apposition", 0.8)
             until = clause_end(text, match.end())
             affiliations = tuple(

@@ -173,6 +173,10 @@ class PhraseMatcher:
         if value not in values:
             values.append(value)
 
+    def starts_phrase(self, word: str) -> bool:
+        """Whether some registered phrase begins with this token."""
+        return word in self._root
+
     def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
         """Non-overlapping matches, scanning left to right and preferring the longest at each point."""
         if not isinstance(tokens, Tokens):
