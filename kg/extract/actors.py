@@ -8,6 +8,7 @@ know (``kg.extract.bodies``) and the people news introduces by title or appositi
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -25,6 +26,7 @@ from kg.extract.names import (
     after_unknown_capitalised,
     in_title_case,
     is_joined,
+    slug,
 )
 from kg.extract.people import PeopleFinder
 from kg.extract.publishers import Publishers
@@ -68,10 +70,12 @@ class ActorExtractor:
         everything = Reading(doc, text, tokens, SentenceIndex(doc), matches, day, recased)
         names = [m for m in everything.names if self._is_actor_name(everything, m)]
         publisher = self.publishers.of(doc.article)
+        dateline = self._dateline_country(doc)
         return replace(
             everything,
             names=outside_non_actor_bodies(text, names),
-            home=self._dateline_country(doc) or (publisher.country if publisher else None),
+            home=dateline or (publisher.country if publisher else None),
+            home_by_dateline=dateline is not None,
             period=publisher.period if publisher and day is None else None,
         )
 
@@ -134,6 +138,9 @@ class ActorExtractor:
         records: list[Record] = []
         for key, items in by_key.items():
             first = items[0]
+            represents = self._represents(reading, items) if first.type == "Person" else None
+            if first.type == "Person" and not first.known:
+                key = person_key(first.label, represents, reading.doc.article.id)
             records.append(
                 EntityRecord(
                     key=key,
@@ -142,7 +149,7 @@ class ActorExtractor:
                     mentions=tuple(i.evidence for i in items),
                     known=first.known,
                     aliases=tuple(dict.fromkeys(text[i.evidence.start : i.evidence.end] for i in items)),
-                    represents=self._represents(reading, items) if first.type == "Person" else None,
+                    represents=represents,
                     affiliations=tuple(dict.fromkeys(a for i in items for a in i.affiliations)),
                 )
             )
@@ -161,3 +168,26 @@ def _is_capital_like(text: str, match: Match) -> bool:
     """A one-word name that is not an adjective: 'Paris' (accord), not 'French' (agreement)."""
     word = text[match.start : match.end]
     return not re.search(r"(?:an|ese|ish|ch|i|ic)$", word)
+
+
+def person_key(label: str, country: str | None, article_id: str) -> str:
+    """The key of a person the reference data does not know: one entity per article, the same
+    across articles when name and context agree.
+
+    The context is the country the person speaks for. A full name links by name and country
+    ("person/ivan-petrov--rus"), or by name alone when no article says the country
+    ("person/li-haidong"); a surname alone ("Foreign Minister Caputo") links only with its
+    country, and is otherwise the article's own ("person/caputo--" and a hash of the article id).
+
+    >>> person_key("Ivan Petrov", "country/RUS", "a1"), person_key("Li Haidong", None, "a1")
+    ('person/ivan-petrov--rus', 'person/li-haidong')
+    >>> caputo = person_key("Caputo", None, "a1")
+    >>> caputo == person_key("Caputo", None, "a1") != person_key("Caputo", None, "a2")
+    True
+    """
+    name = slug(label)
+    if country is not None:
+        return f"person/{name}--{country.rsplit('/', 1)[-1].lower()}"
+    if " " in label.strip():
+        return f"person/{name}"
+    return f"person/{name}--{hashlib.blake2s(article_id.encode(), digest_size=4).hexdigest()}"

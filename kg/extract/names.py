@@ -146,6 +146,7 @@ class Reading:
     day: dt.date | None  # the article's day, if it has one
     recased: frozenset[int] = frozenset()  # tokens written in capitals, read title-cased
     home: str | None = None  # the country the article is written in or from (dateline, publisher)
+    home_by_dateline: bool = False  # whether ``home`` is the dateline's country
     period: tuple[dt.date, dt.date] | None = None  # when an undated article was written
 
     def __post_init__(self) -> None:
