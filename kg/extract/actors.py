@@ -55,7 +55,8 @@ class ActorExtractor:
 
     def __call__(self, doc: Doc) -> list[Record]:
         reading = self.read(doc)
-        found = [self._known(reading, m) for m in reading.names]
+        resolved: dict[tuple[object, ...], str] = {}  # an article names the same few entities often
+        found = [self._known(reading, m, resolved) for m in reading.names]
         found = self.organisations(reading, found)
         found += self.people(reading, found)
         found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found))
@@ -64,7 +65,7 @@ class ActorExtractor:
     def read(self, doc: Doc) -> Reading:
         """The article as the finders read it, with the gazetteer's names that stand for actors."""
         text = doc.normalised
-        tokens, recased = in_title_case(scan(text), text, self._is_acronym)
+        tokens, recased = in_title_case(scan(text, normalised=True), text, self._is_acronym)
         day = doc.anchor.day if doc.anchor else None
         matches = list(self.gazetteer.names.find(tokens))
         everything = Reading(doc, text, tokens, SentenceIndex(doc), matches, day, recased)
@@ -115,9 +116,13 @@ class ActorExtractor:
             )
         return True
 
-    def _known(self, reading: Reading, match: Match) -> Found:
-        anchor = reading.doc.anchor
-        key = self.gazetteer.resolve(match.values, anchor.end if anchor else None)
+    def _known(self, reading: Reading, match: Match, resolved: dict[tuple[object, ...], str]) -> Found:
+        key = resolved.get(match.values)
+        if key is None:
+            anchor = reading.doc.anchor
+            key = resolved[match.values] = self.gazetteer.resolve(
+                match.values, anchor.end if anchor else None
+            )
         entry = self.gazetteer.entries[key]
         return Found(key, entry.type, entry.label, True, reading.evidence(match.start, match.end))
 

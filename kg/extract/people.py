@@ -12,6 +12,7 @@ forms ("Lopez") follow them.
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import (
@@ -55,10 +56,9 @@ _TITLES = (
     "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
 )
 _APPOSITION = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[a-z]+)?){{1,2}}), "
+    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
     rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
-    rf"|\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), "
-    rf"(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b"
+    rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
 )  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
 #  "David Turk, Deputy Secretary, Department of Energy"
 _NOT_IN_NAMES = PORTFOLIO_WORDS | NOT_SURNAMES | TITLE_HEADS | TITLE_MODIFIERS | {"Prime"}
@@ -68,6 +68,9 @@ _BUSINESS = re.compile(
     r"\b(?:company|companies|firm|Inc|Corp|Corporation|Ltd|Limited|LLC|Co|Group|Holdings|bank|Bank|"
     r"Airlines|Motors|Industries|shareholders|board|executive committee)\b"
 )
+
+
+_TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader"}
 
 
 class PeopleFinder:
@@ -262,7 +265,8 @@ class PeopleFinder:
         words, tokens = reading.tokens.words, reading.tokens
         taken = [f.span for f in found]
         people: list[Found] = []
-        for i, word in enumerate(words):
+        for i in compress(range(len(words)), map(_TITLE_WORDS.__contains__, words)):  # most tokens are none
+            word = words[i]
             if i in reading.recased or not self._is_title_word(reading, i):
                 continue  # capitals are a heading or a list of names: only listed offices name people there
             start = i + 1
@@ -357,12 +361,11 @@ class PeopleFinder:
         taken = [f.span for f in found]
         people = []
         for match in _APPOSITION.finditer(text):
-            group = 1 if match.group(1) else 2
-            start, end = match.span(group)
-            label = match.group(group)
+            start, end = match.span(1)
+            label = match.group(1)
             if label.split()[0] in NOT_FIRST_NAMES or overlaps((start, end), taken) or "\n" in label:
                 continue
-            if group == 2 and _NAME_NEXT.match(text, match.end()):
+            if match.group("title") and _NAME_NEXT.match(text, match.end()):
                 continue  # "Prime Minister Johnson, President Biden and ...": a list of titled names
             if set(label.split()) & _NOT_IN_NAMES or _BUSINESS.search(
                 text, match.end(), clause_end(text, match.end(), sentence=True)
