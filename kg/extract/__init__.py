@@ -44,7 +44,7 @@ class Resources:
 #: name -> factory taking the resources. Order in DEFAULT_PIPELINE matters: later extractors
 #: read the records of earlier ones.
 REGISTRY: dict[str, Callable[[Resources], Extractor]] = {
-    ActorExtractor.name: lambda r: ActorExtractor(r.gazetteer),
+    ActorExtractor.name: lambda r: ActorExtractor(r.gazetteer, publishers=r.publishers),
     AuthorExtractor.name: lambda r: AuthorExtractor(r.gazetteer, r.publishers),
     MeetingExtractor.name: lambda r: MeetingExtractor(
         r.alt_labels(DIPL.MediumScheme),

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
+from kg.errors import OntologyError
 from kg.extract.text import PhraseMatcher
 from kg.vocab import DIPL
 
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 ID_BASE = "https://w3id.org/dipkg/id/"
 NOT_AN_ACTOR = ""  # the payload of phrases that hide the names inside them ("Latin America")
 NOT_ACTORS_FILE = "not_actors.tsv"  # not .txt: `kg ingest seeds/` would read it as an article
+NATIONAL_BODIES_FILE = "national_bodies.tsv"
 ENTITY_TYPES = ("Person", "Country", "Organisation")
 
 
@@ -67,6 +69,8 @@ class Gazetteer:
     names: PhraseMatcher = field(default_factory=PhraseMatcher)
     office_names: PhraseMatcher = field(default_factory=PhraseMatcher)
     holdings: list[Holding] = field(default_factory=list)
+    #: (name, country) -> organisation: "Parliament" written in an Australian article
+    national_bodies: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def resolve(self, keys: tuple[object, ...], day: dt.date | None) -> str:
         """The entity a shared name means on a day: one that existed then, preferring one still existing.
@@ -101,6 +105,18 @@ class Gazetteer:
             h.person
             for h in self._by_surname.get(surname, ())
             if h.covers(day) and (offices is None or h.office in offices)
+        }
+
+    def holders_named_between(
+        self, surname: str, start: dt.date, end: dt.date, offices: set[str] | None = None
+    ) -> set[str]:
+        """As :meth:`holders_named`, for anyone in office at some time between two days."""
+        return {
+            h.person
+            for h in self._by_surname.get(surname, ())
+            if (h.start is None or h.start <= end)
+            and (h.end is None or start <= h.end)
+            and (offices is None or h.office in offices)
         }
 
     @cached_property
@@ -190,5 +206,29 @@ def load_gazetteer(seeds_dir: Path) -> Gazetteer:
         for line in stop_list.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 gazetteer.names.add(_without_article(line.strip()), NOT_AN_ACTOR)
+    bodies = Path(seeds_dir) / "reference" / NATIONAL_BODIES_FILE
+    if bodies.exists():
+        gazetteer.national_bodies = read_national_bodies(bodies, gazetteer)
     logger.debug("gazetteer: %d entities, %d holdings", len(gazetteer.entries), len(gazetteer.holdings))
     return gazetteer
+
+
+def read_national_bodies(path: Path, gazetteer: Gazetteer) -> dict[tuple[str, str], str]:
+    """The table of bodies named without their country: (name, country) -> organisation.
+
+    Raises:
+        OntologyError: a line without three cells, or naming an entity the gazetteer lacks.
+    """
+    table: dict[tuple[str, str], str] = {}
+    lines = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")
+    ]
+    for number, line in enumerate(lines[1:], start=2):
+        cells = [cell.strip() for cell in line.split("\t")]
+        unknown = [cell for cell in cells[1:] if cell not in gazetteer.entries]
+        if len(cells) != 3 or unknown:
+            raise OntologyError(
+                f"{path}: data row {number} must be 'name, country, organisation', all known; got {cells}."
+            )
+        table[(cells[0], cells[1])] = cells[2]
+    return table

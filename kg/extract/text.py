@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 from typing import NamedTuple, overload
 
 from kg.extract.base import Sentence
@@ -122,14 +122,14 @@ class Tokens(Sequence[Token]):
     __hash__ = None  # type: ignore[assignment]
 
 
-def scan(text: str, start: int = 0, end: int | None = None) -> Tokens:
+def scan(text: str, start: int = 0, end: int | None = None, *, normalised: bool = False) -> Tokens:
     """Tokens of ``normalise(text)[start:end]`` with offsets into the whole text, as :class:`Tokens`.
 
     >>> tokens = scan("Xi met Putin.")
     >>> tokens.words, tokens.starts, tokens.ends
     (['Xi', 'met', 'Putin', '.'], [0, 3, 7, 12], [2, 6, 12, 13])
     """
-    norm = normalise(text)
+    norm = text if normalised else normalise(text)
     if start or end is not None:
         norm = norm[start:end]
     parts = _SPLIT.split(norm)  # gap, token, gap, token, ..., gap
@@ -176,13 +176,17 @@ class PhraseMatcher:
         if value not in values:
             values.append(value)
 
+    def starts_phrase(self, word: str) -> bool:
+        """Whether some registered phrase begins with this token."""
+        return word in self._root
+
     def find(self, tokens: Sequence[Token]) -> Iterator[Match]:
         """Non-overlapping matches, scanning left to right and preferring the longest at each point."""
         if not isinstance(tokens, Tokens):
             tokens = Tokens([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
         words, root = tokens.words, self._root
         after = 0  # the first token a new match may start at
-        for i in [i for i, word in enumerate(words) if word in root]:  # most tokens start no phrase
+        for i in compress(range(len(words)), map(root.__contains__, words)):  # most tokens start none
             if i < after:
                 continue
             best = self._longest(words, i)

@@ -1,0 +1,261 @@
+"""Organisations the gazetteer does not know: institutions by the shape of their names, countries' bodies.
+
+"The Nuclear Regulatory Commission" is named like an institution; "the Iraqi Foreign Ministry" and
+"Japan's Lower House" are a country's bodies, one entity per country and body across articles.
+Universities, institutes and foundations are not actors (tests/gold/README.md), and neither is a
+name inside one ("Renmin University of China").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.names import NOT_FIRST_NAMES, TITLE_HEADS, Found, Reading, overlaps, slug
+from kg.extract.text import Match, PhraseMatcher, normalise
+
+#: Last words of institutions' names. Universities, institutes and foundations are not actors
+#: (tests/gold/README.md); the few that act for a state are in the reference data.
+_HEADS = "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party"
+_INSTITUTION = re.compile(
+    rf"(?<!\ba )(?<!\ban )\b(?:[A-Z][\w'&-]+ (?:(?:and|&) )?){{1,6}}(?:{_HEADS})\b"
+    r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
+)
+#: Names of bodies that are not actors; a country named inside one is not an actor either
+#: ("Renmin University of China", "London School of Economics").
+_NOT_ACTOR_WORDS = (
+    "University",
+    "Institute",
+    "College",
+    "School",
+    "Academy",
+    "Foundation",
+    "Hospital",
+    "Museum",
+)
+_NOT_ACTOR_BODY = re.compile(
+    rf"\b(?:[A-Z][\w'&-]+ ){{0,4}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
+    r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"
+)
+_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
+_PREVIOUS_WORD = re.compile(r"\b[A-Z][\w'&-]* $")
+#: A country's body named by the country: "the Iraqi Foreign Ministry", "Japan's Lower House".
+_BODIES = re.compile(
+    r"(?:(?:Foreign|Defen[cs]e|Finance|Trade|Economy|Agriculture|Interior|Justice|Commerce|Industry|"
+    r"Energy|Health|Education|Information) Ministry|Ministry of [A-Z][a-z]+(?: Affairs)?|Foreign Office|"
+    r"Embassy|Consulate|Parliament|Senate|Lower House|Upper House|National Assembly|Cabinet|Navy|Army|"
+    r"Air Force|Coast Guard|Central Bank|Armed Forces)"
+    r"(?![\w-])"
+)
+
+
+#: National bodies that news names without their country ("Parliament", "the Senate"): the home
+#: country's (``seeds/reference/national_bodies.tsv`` says which body that is where it is known).
+NATIONAL_BODIES = (
+    "Parliament",
+    "Federal Parliament",
+    "Congress",
+    "Senate",
+    "House of Representatives",
+    "House of Commons",
+    "Commons",
+    "Lower House",
+    "Upper House",
+    "National Assembly",
+    "Foreign Ministry",
+    "Foreign Office",
+    "Foreign Affairs Ministry",
+    "Ministry of Foreign Affairs",
+    "Finance Ministry",
+    "Ministry of Finance",
+    "Defence Ministry",
+    "Defense Ministry",
+    "Ministry of Defence",
+    "Ministry of Defense",
+    "Trade Ministry",
+    "Agriculture Ministry",
+    "Interior Ministry",
+    "Economy Ministry",
+    "Commerce Ministry",
+    "Justice Ministry",
+    "Energy Ministry",
+    "Health Ministry",
+    "Treasury",
+    "Central Bank",
+)
+_LEGISLATURES = frozenset(NATIONAL_BODIES[:10])
+#: Words of news outlets' names: "Xinhua News Agency" (and see not_actors.tsv).
+_MEDIA = re.compile(r"\b(?:News|Press|Radio|Television|Broadcasting|Times|Herald|Post)\b")
+_CONJUNCTION = re.compile(r" (?:and|&) (?=[A-Z])")
+
+
+class OrganisationFinder:
+    """Finds the organisations an article names that the gazetteer does not know."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.national_names = PhraseMatcher()
+        for name in NATIONAL_BODIES + tuple(name for name, _ in gazetteer.national_bodies):
+            self.national_names.add(name, name)
+
+    def __call__(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """Countries' bodies and institutions; known names inside an institution's name give way."""
+        bodies = self.bodies(reading, found)
+        bodies += self.national(reading, found + bodies)
+        institutions = self.institutions(reading, found + bodies, claimed=[b.span for b in bodies])
+        return drop_inside_institutions(found + bodies + institutions)
+
+    def body(self, name: str, country: str, reading: Reading, span: tuple[int, int], label: str) -> Found:
+        """A country's body: the one the reference data knows, else ``org/<iso>-<name>``."""
+        known = self.gazetteer.national_bodies.get((name, country))
+        if known is not None:
+            evidence = reading.evidence(*span, f"the {name} of {country}", 0.8)
+            return Found(known, "Organisation", self.gazetteer.entries[known].label, True, evidence)
+        key = f"org/{country.rsplit('/', 1)[-1].lower()}-{slug(name)}"
+        return Found(key, "Organisation", label, False, reading.evidence(*span, "a country's body", 0.75))
+
+    def _is_organisation(self, match: Match) -> bool:
+        return self.gazetteer.entries[str(match.values[0])].type == "Organisation"
+
+    def national(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """'Parliament', 'the Senate', 'the Foreign Ministry' with no country: the home country's."""
+        if reading.home is None:
+            return []
+        words, taken, bodies = reading.tokens.words, [f.span for f in found], []
+        for match in self.national_names.find(reading.tokens):
+            i, j = match.first_token, match.last_token + 1
+            if i in reading.inside or overlaps((match.start, match.end), taken):
+                continue
+            before = words[i - 1] if i > 0 else ""
+            after = words[j] if j < len(words) else ""
+            if (before[:1].isupper() and before not in NOT_FIRST_NAMES and reading.same_line(i - 1, i)) or (
+                after[:1].isupper() and reading.same_line(j - 1, j)
+            ):
+                continue  # part of a longer name: "Senate Banking Committee", "Parliament House"
+            if after == "of" and j + 1 < len(words) and words[j + 1][:1].isupper():
+                continue  # "Ministry of Finance of Japan": named with its country after all
+            name = str(match.values[0])
+            if (name, reading.home) not in self.gazetteer.national_bodies and (
+                name in _LEGISLATURES or not reading.home_by_dateline
+            ):
+                continue  # "Congress" in an Australian release: another country's
+            bodies.append(self.body(name, reading.home, reading, (match.start, match.end), name))
+        return bodies
+
+    def bodies(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """'the Iraqi Foreign Ministry', "Japan's Lower House", 'the U.S. Embassy': a country's body.
+
+        One entity per country and body across articles (``org/irq-foreign-ministry``), labelled as
+        first written.
+        """
+        text, bodies = reading.text, []
+        taken = [f.span for f in found if f.type != "Country"]
+        for match in reading.names:
+            if self.gazetteer.entries[str(match.values[0])].type != "Country":
+                continue
+            after = match.end + (3 if text.startswith("'s ", match.end) else 1)
+            body = _BODIES.match(text, after) if text[match.end : match.end + 1] in " '" else None
+            if body is None or overlaps((match.start, body.end()), taken):
+                continue
+            start, end = match.start, body.end()
+            country = self.gazetteer.resolve(
+                match.values, reading.doc.anchor.end if reading.doc.anchor else None
+            )
+            bodies.append(self.body(body.group(), country, reading, (start, end), text[start:end]))
+            taken.append((start, end))
+        return bodies
+
+    def institutions(
+        self, reading: Reading, found: list[Found], *, claimed: list[tuple[int, int]] = ()
+    ) -> list[Found]:
+        """'the Nuclear Regulatory Commission': capitalised words ending in an institution's word."""
+        text, names, institutions = reading.text, reading.names, []
+        starts = {m.start for m in names}
+        taken = [f.span for f in found if not f.known] + list(claimed)  # countries' bodies
+        for match in _INSTITUTION.finditer(text):
+            start, end = match.span()
+            if overlaps((start, end), taken):
+                continue
+            first = match.group().split(" ", 1)[0]
+            if first in NOT_FIRST_NAMES:  # "The Commission", "When Parliament"
+                start += len(first) + 1
+                if " " not in text[start:end].strip():
+                    continue
+            previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+            if previous and previous.group().strip() not in NOT_FIRST_NAMES:
+                continue  # the tail of a longer name: "(a) Foreign Terrorist Organization"
+            if any(
+                m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names
+            ):
+                continue  # overlaps a known name without containing it: "Communist Party" of "... of China"
+            if any(m.start <= start and end <= m.end for m in names):
+                continue
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            possessive = text.rfind("'s ", start, end)
+            if possessive >= 0:  # "White House's Gender Policy Council": the council
+                start = possessive + 3
+            if text.endswith("'s", start, end):
+                end -= 2  # "the Department of Transportation's rule"
+            for part_start, part_end in _parts(text, start, end):
+                label = text[part_start:part_end]
+                if " " not in label or _MEDIA.search(label):
+                    continue  # "Xinhua News Agency" is a news outlet
+                if any(
+                    (m.start <= part_start and part_end <= m.end)
+                    or (part_start in starts and m.end == part_end and self._is_organisation(m))
+                    for m in names
+                ):
+                    continue  # a known name, or one with a prefix: "UN World Health Organization"
+                evidence = reading.evidence(part_start, part_end, "named like an institution", 0.7)
+                institutions.append(
+                    Found(f"org/{slug(label)}", "Organisation", normalise(label), False, evidence)
+                )
+        return institutions
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The institutions a name joins with 'and': "Gender Policy Council and National Security
+    Council" is two, "Department of Foreign Affairs and Trade" and "Agriculture and Fisheries
+    Ministry" one each; "Secretary Becerra and Department of Labor" names one."""
+    cuts = [start, *(i for c in _CONJUNCTION.finditer(text, start, end) for i in c.span()), end]
+    parts = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None  # the start of head-less parts waiting for the next head
+    for part_start, part_end in parts:
+        words = text[part_start:part_end].split()
+        if not _HEAD_WORD.search(text, part_start, part_end):
+            if set(words) & TITLE_HEADS:
+                pending = None  # "Secretary Becerra": a person, not part of a name
+            elif merged and pending is None:
+                merged[-1] = (merged[-1][0], part_end)  # "... Foreign Affairs and Trade"
+            elif pending is None:
+                pending = part_start  # "Agriculture and ..."
+            continue
+        merged.append((pending if pending is not None else part_start, part_end))
+        pending = None
+    return merged
+
+
+def drop_inside_institutions(found: list[Found]) -> list[Found]:
+    """Known names inside the name of an organisation the article introduces ('... of China')."""
+    spans = [f.span for f in found if not f.known]
+    return [
+        f
+        for f in found
+        if not f.known or not any(s <= f.evidence.start and f.evidence.end <= e for s, e in spans)
+    ]
+
+
+def outside_non_actor_bodies(text: str, names: list[Match]) -> list[Match]:
+    """The names that are not part of a university's, institute's or foundation's name."""
+    if not any(word in text for word in _NOT_ACTOR_WORDS):
+        return names
+    spans = [m.span() for m in _NOT_ACTOR_BODY.finditer(text)]
+    if not spans:
+        return names
+    return [
+        m
+        for m in names
+        if not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in spans)
+    ]

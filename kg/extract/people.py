@@ -1,0 +1,404 @@
+"""People named by how news introduces them: titles, appositions and later short forms.
+
+A title resolves through the office held on the article's date ("the Chinese President", "the
+President of Russia"), or, bare, through the first holder of that office the article introduced
+("the President" in a readout); a title and a surname through the holders of that office on the
+day ("President Bush" in 2004). People the gazetteer does not know become new people of the article
+when news introduces them by title ("Foreign Minister Ana Lopez of Chile", "State Department
+spokesman Charles Redman") or apposition ("Li Haidong, a professor at ..."), and their later short
+forms ("Lopez") follow them.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import compress
+
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.names import (
+    ABBREVIATED_TITLES,
+    HONORIFICS,
+    NOT_FIRST_NAMES,
+    NOT_SURNAMES,
+    PLURAL_TITLES,
+    POLITICAL_QUALIFIERS,
+    PORTFOLIO_WORDS,
+    ROLE_HEADS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
+    Found,
+    Reading,
+    clause_end,
+    earlier_named,
+    followed_by,
+    is_business_title,
+    overlaps,
+    single_name,
+    skip_of_phrase,
+    skip_portfolio,
+    slug,
+    surname,
+    title_start,
+    unknown_name,
+)
+from kg.extract.text import Match
+
+_ROLES = (
+    "professor|minister|president|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|"
+    "ambassador|envoy|chairman|chairwoman|chair|director|official|senator|leader|head|chief|deputy|"
+    "governor|mayor|commissioner|representative|lawmaker|diplomat|researcher|fellow|analyst|expert"
+)
+#: Roles in lower case that private companies have as well as states and parties.
+_PRIVATE_ROLES = frozenset("president chairman chairwoman chair director chief".split())
+_TITLES = (
+    "Minister|Secretary|Ambassador|Envoy|Advisor|Adviser|Assistant|Director|Spokesperson|Spokesman|"
+    "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
+    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
+)
+_APPOSITION = re.compile(
+    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
+    rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
+    rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
+)  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
+#  "David Turk, Deputy Secretary, Department of Energy"
+_NOT_IN_NAMES = PORTFOLIO_WORDS | NOT_SURNAMES | TITLE_HEADS | TITLE_MODIFIERS | {"Prime"}
+_NAME_NEXT = re.compile(r" [A-Z][a-z]")
+#: A company's words in an apposition: "Jack Tseng, president of the company".
+_BUSINESS = re.compile(
+    r"\b(?:company|companies|firm|Inc|Corp|Corporation|Ltd|Limited|LLC|Co|Group|Holdings|bank|Bank|"
+    r"Airlines|Motors|Industries|shareholders|board|executive committee)\b"
+)
+
+
+_TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader"}
+
+
+class PeopleFinder:
+    """Finds the people an article names through titles, appositions and short forms."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+
+    def __call__(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """The people ``reading`` names beyond the gazetteer's names (``found`` so far)."""
+        people = self.titled(reading, found)
+        people += self.generic_titles(reading, found + people)
+        people += self.appositions(reading, found + people)
+        people += self.short_forms(reading, found + people)
+        return people
+
+    # -- titles: "Foreign Minister Wang Yi", "the Chinese President" ------------------------
+
+    def titled(self, reading: Reading, known: list[Found]) -> list[Found]:
+        """People named through an office the gazetteer lists, with or without their name."""
+        tokens, name_at = reading.tokens, reading.name_at
+        found: list[Found] = []
+        bare: list[Match] = []
+        for office in self.gazetteer.office_names.find(tokens):
+            if office.first_token in reading.inside or is_business_title(reading, office.first_token):
+                continue  # "SK Group Chairman Chey Tae-won": a company's officer
+            after = office.last_token + 1
+            if after in name_at and self._is_person(name_at[after]):
+                continue  # "President Xi": the name itself is the mention
+            unknown = (
+                unknown_name(reading, after)
+                if after < len(tokens) and reading.same_line(after - 1, after)
+                else None
+            )
+            if unknown is not None and (holder := self._holder_named(tokens.words[after], reading, office)):
+                entry = self.gazetteer.entries[holder]  # "Vice President Harris Announces ...": a headline
+                evidence = reading.evidence(
+                    office.start, tokens.ends[after], "holder of the title on the day", 0.8
+                )
+                found.append(
+                    Found(holder, "Person", entry.label, True, evidence, office=str(office.values[0]))
+                )
+            elif unknown is not None:
+                if after not in reading.recased and not self._private_role(reading, office):
+                    found.append(self._new_person(reading, office, unknown))
+            elif followed_by(tokens, office, {"and", "&"}):
+                continue  # "Crown Prince and Prime Minister ...": the last title names the person
+            elif (person := self._surnamed(reading, office, known + found)) is not None:
+                found.append(person)
+            elif (holder_found := self._holder(reading, office)) is not None:
+                found.append(holder_found)
+            elif not followed_by(tokens, office, {"of"}):  # "the Chairman of <unresolved>" is not bare
+                bare.append(office)
+        return found + self._bare_titles(reading, bare, known + found)
+
+    @staticmethod
+    def _private_role(reading: Reading, office: Match) -> bool:
+        """'chairman Hugh Macaulay', 'president Dean Groussman': a role in lower case that companies
+        have too, with no party, body or country before it to make it a public post."""
+        word = reading.tokens.words[office.first_token]
+        if not word.islower() or word not in _PRIVATE_ROLES:
+            return False
+        i = office.first_token - 1
+        return i < 0 or (i not in reading.inside and reading.tokens.words[i] not in POLITICAL_QUALIFIERS)
+
+    def _surnamed(self, reading: Reading, office: Match, people: list[Found]) -> Found | None:
+        """'President Bush', 'Foreign Minister Caputo': a title and one name.
+
+        The person is whoever held an office of that title on the day under that surname; failing
+        that, a new person named by the surname alone.
+        """
+        i = office.last_token + 1
+        name = single_name(reading, i)
+        if name is None:
+            return None
+        start, end = reading.tokens.starts[office.first_token], reading.tokens.ends[i]
+        earlier = earlier_named(name, people, start)
+        if earlier is not None:
+            evidence = reading.evidence(start, end, f"the {earlier.label} introduced earlier", 0.75)
+            return Found(earlier.key, "Person", earlier.label, earlier.known, evidence)
+        holder = self._holder_named(name, reading, office)
+        if holder is not None:
+            entry = self.gazetteer.entries[holder]
+            evidence = reading.evidence(start, end, f"{name}, holder of the title on the day", 0.8)
+            return Found(holder, "Person", entry.label, True, evidence, office=str(office.values[0]))
+        near = self._country_near(reading, office, name_end=i)
+        evidence = reading.evidence(near[1] if near else start, end, "named with a title", 0.7)
+        return Found(
+            f"person/{slug(name)}", "Person", name, False, evidence,
+            office=str(office.values[0]), represents=near[0] if near else None,
+        )  # fmt: skip
+
+    def _holder_named(self, name: str, reading: Reading, office: Match | None = None) -> str | None:
+        """The one person with that surname who held one of the offices (any) on the article's day,
+        or, for an undated article, at some time in the period it was written in."""
+        offices = {str(v) for v in office.values} if office is not None else None
+        if reading.day is not None:
+            people = self.gazetteer.holders_named(name, reading.day, offices)
+        elif reading.period is not None:
+            people = self.gazetteer.holders_named_between(name, *reading.period, offices)
+        else:
+            return None
+        return people.pop() if len(people) == 1 else None
+
+    def _in_context(self, person: str, reading: Reading, found: list[Found]) -> bool:
+        """Whether a person's country is the article's or one it names ('Mr FitzGerald' in an
+        Australian release is not Ireland's Taoiseach)."""
+        countries = {f.key for f in found if f.type == "Country"} | {reading.home}
+        return any(h.of in countries for h in self.gazetteer.offices_of(person, None))
+
+    def _new_person(self, reading: Reading, office: Match, last: int) -> Found:
+        tokens = reading.tokens
+        label = reading.text[tokens.starts[office.last_token + 1] : tokens.ends[last]]
+        near = self._country_near(reading, office, name_end=last)
+        start = near[1] if near else office.start
+        evidence = reading.evidence(start, tokens.ends[last], "named with a title", 0.8)
+        return Found(
+            f"person/{slug(label)}", "Person", label, False, evidence,
+            office=str(office.values[0]), represents=near[0] if near else None,
+        )  # fmt: skip
+
+    def _holder(self, reading: Reading, office: Match) -> Found | None:
+        """'the Chinese President', 'The President of China': the holder of that office on the day."""
+        near = self._country_near(reading, office)
+        if near is None or reading.day is None:
+            return None
+        country, start, end = near
+        for office_key in office.values:
+            person = self.gazetteer.holder(str(office_key), country, reading.day)
+            if person is not None:
+                entry = self.gazetteer.entries[person]
+                evidence = reading.evidence(start, end, f"office held on {reading.day.isoformat()}", 0.85)
+                return Found(person, "Person", entry.label, True, evidence, office=str(office_key))
+        return None
+
+    def _country_near(
+        self, reading: Reading, office: Match, *, name_end: int | None = None
+    ) -> tuple[str, int, int] | None:
+        """The country of a title, and the span of the whole title.
+
+        'Chinese President', 'President of China' and 'President Xi Jinping of China' (with
+        ``name_end`` the last token of the name) all name China.
+        """
+        tokens, name_at = reading.tokens, reading.name_at
+        before = next((m for m in reading.names if m.last_token == office.first_token - 1), None)
+        if before is not None and self._is_country(before):
+            return str(before.values[0]), before.start, office.end
+        after = (office.last_token if name_end is None else name_end) + 1
+        if (
+            after + 1 < len(tokens)
+            and tokens.words[after] == "of"
+            and tokens.words[after + 1] in ("the", "The")
+        ):
+            after += 1  # "President of the United States": the country's name is matched without "the"
+        if (
+            after < len(tokens)
+            and tokens.words[after - (tokens.words[after] != "of")] == "of"
+            and after + 1 in name_at
+        ):
+            country = name_at[after + 1]
+            if self._is_country(country) or name_end is None:
+                return str(country.values[0]), office.start, country.end
+        return None
+
+    def _is_country(self, match: Match) -> bool:
+        return self.gazetteer.entries[str(match.values[0])].type == "Country"
+
+    def _is_person(self, match: Match) -> bool:
+        return self.gazetteer.entries[str(match.values[0])].type == "Person"
+
+    def _bare_titles(self, reading: Reading, bare: list[Match], found: list[Found]) -> list[Found]:
+        """'the President' with no country: the first person the article introduced in that office."""
+        resolved = []
+        for office in bare:
+            earlier = sorted(
+                (f for f in found if f.evidence.start < office.start), key=lambda f: f.evidence.start
+            )
+            for person in earlier:
+                held = {h.office for h in self.gazetteer.offices_of(person.key, reading.day)}
+                if person.type == "Person" and ({person.office} | held) & {str(v) for v in office.values}:
+                    evidence = reading.evidence(
+                        office.start, office.end, f"the {person.label} introduced earlier", 0.7
+                    )
+                    resolved.append(Found(person.key, "Person", person.label, person.known, evidence))
+                    break
+        return resolved
+
+    # -- titles the gazetteer does not list: "Special Envoy Steve Witkoff" -------------------
+
+    def generic_titles(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """People introduced by a title word the gazetteer does not list as an office."""
+        words, tokens = reading.tokens.words, reading.tokens
+        taken = [f.span for f in found]
+        people: list[Found] = []
+        for i in compress(range(len(words)), map(_TITLE_WORDS.__contains__, words)):  # most tokens are none
+            word = words[i]
+            if i in reading.recased or not self._is_title_word(reading, i):
+                continue  # capitals are a heading or a list of names: only listed offices name people there
+            start = i + 1
+            if start < len(words) and words[start] == "." and word in ABBREVIATED_TITLES:
+                start += 1  # "Mr. Jared Kushner", "Sen. Bill Bradley"
+            if start < len(words) and words[start] in TITLE_HEADS:
+                continue  # "Secretary General Jens Stoltenberg": the last title word leads
+            if is_business_title(reading, i):
+                continue  # "Samsung Electronics Chairman Lee Jae-yong": a company's officer
+            start = skip_portfolio(tokens, start)  # "Minister for Trade and Industry Jane Doe"
+            start = skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
+            last = (
+                unknown_name(reading, start)
+                if start < len(words) and reading.same_line(start - 1, start)
+                else None
+            )
+            if last is None and word not in ROLE_HEADS and word not in PLURAL_TITLES and word[0].isupper():
+                person = self._generic_surnamed(reading, i, start, found + people)
+                if person is not None and not overlaps(person.span, taken):
+                    people.append(person)
+                    taken.append(person.span)
+                continue
+            while last is not None and words[last] not in TITLE_HEADS:
+                span = (tokens.starts[start], tokens.ends[last])
+                if overlaps(span, taken):
+                    break
+                label = reading.text[span[0] : span[1]]
+                evidence = reading.evidence(*span, f"named after the title '{word}'", 0.75)
+                people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
+                taken.append(span)
+                if word not in PLURAL_TITLES:
+                    break
+                start, last = self._next_of_several(reading, last)  # "Presidents A of X and B of Y"
+        return people
+
+    @staticmethod
+    def _is_title_word(reading: Reading, i: int) -> bool:
+        """Whether token ``i`` is a title before a name; 'leader' only after a party or a country."""
+        word = reading.tokens.words[i]
+        if word in TITLE_HEADS or word in ROLE_HEADS or word in PLURAL_TITLES:
+            return True
+        if word != "leader" or i == 0 or not reading.same_line(i - 1, i):
+            return False
+        before = reading.tokens.words[i - 1]
+        return before in POLITICAL_QUALIFIERS or i - 1 in reading.inside
+
+    @staticmethod
+    def _next_of_several(reading: Reading, last: int) -> tuple[int, int | None]:
+        """The next name of a list after a plural title: ', B' or ' and B', past an 'of Country'."""
+        words = reading.tokens.words
+        i = last + 1
+        if i + 1 < len(words) and words[i] == "of" and i + 1 in reading.name_at:
+            i = reading.name_at[i + 1].last_token + 1
+        if i < len(words) and words[i] in (",", "and"):
+            i += 1 + (words[i] == "," and i + 1 < len(words) and words[i + 1] == "and")
+            if i < len(words) and i not in reading.name_at:
+                return i, unknown_name(reading, i)
+        return i, None
+
+    def _generic_surnamed(self, reading: Reading, title: int, i: int, people: list[Found]) -> Found | None:
+        """'Secretary Driscoll', 'Mr Howard': a title word and a surname.
+
+        The one office holder of the day with that surname; else, after a title (not Mr or Dr),
+        a new person named by the surname.
+        """
+        name = single_name(reading, i)
+        if name is None:
+            return None
+        tokens = reading.tokens
+        start, end = tokens.starts[title_start(reading, title)], tokens.ends[i]
+        earlier = earlier_named(name, people, start)
+        if earlier is not None:
+            evidence = reading.evidence(start, end, f"the {earlier.label} introduced earlier", 0.75)
+            return Found(earlier.key, "Person", earlier.label, earlier.known, evidence)
+        holder = self._holder_named(name, reading)
+        if holder is not None and (
+            tokens.words[title] not in HONORIFICS or self._in_context(holder, reading, people)
+        ):
+            entry = self.gazetteer.entries[holder]
+            evidence = reading.evidence(start, end, f"{name}, in office on the day", 0.75)
+            return Found(holder, "Person", entry.label, True, evidence)
+        if tokens.words[title] in HONORIFICS:
+            return None
+        evidence = reading.evidence(start, end, f"named after the title '{tokens.words[title]}'", 0.7)
+        return Found(f"person/{slug(name)}", "Person", name, False, evidence)
+
+    # -- appositions and short forms ---------------------------------------------------------
+
+    def appositions(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """'Li Haidong, a professor at ...', 'said Jake Sullivan, the national security adviser'."""
+        text = reading.text
+        taken = [f.span for f in found]
+        people = []
+        for match in _APPOSITION.finditer(text):
+            start, end = match.span(1)
+            label = match.group(1)
+            if label.split()[0] in NOT_FIRST_NAMES or overlaps((start, end), taken) or "\n" in label:
+                continue
+            if match.group("title") and _NAME_NEXT.match(text, match.end()):
+                continue  # "Prime Minister Johnson, President Biden and ...": a list of titled names
+            if set(label.split()) & _NOT_IN_NAMES or _BUSINESS.search(
+                text, match.end(), clause_end(text, match.end(), sentence=True)
+            ):
+                continue  # "Foreign Affairs, ...", "Jack Tseng, president of the company"
+            evidence = reading.evidence(start, end, "introduced by apposition", 0.8)
+            until = clause_end(text, match.end())
+            affiliations = tuple(
+                f.key for f in found if f.type == "Organisation" and match.end() <= f.evidence.start < until
+            )
+            people.append(
+                Found(f"person/{slug(label)}", "Person", label, False, evidence, affiliations=affiliations)
+            )
+            taken.append((start, end))
+        return people
+
+    def short_forms(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """Later mentions of a new person by surname alone ('Lopez' after 'Ana Lopez')."""
+        surnames: dict[str, Found] = {}
+        for item in found:
+            if item.type == "Person" and not item.known and " " in item.label:
+                name = surname(item.label)
+                if len(name) > 2 and name not in surnames:
+                    surnames[name] = item
+        if not surnames:
+            return []
+        taken = [f.span for f in found]
+        tokens = reading.tokens
+        short = []
+        for i in [i for i, word in enumerate(tokens.words) if word in surnames]:
+            person, start, end = surnames[tokens.words[i]], tokens.starts[i], tokens.ends[i]
+            if start < person.evidence.end or any(s <= start < e for s, e in taken):
+                continue
+            evidence = reading.evidence(start, end, f"short form of {person.label}", 0.75)
+            short.append(Found(person.key, "Person", person.label, False, evidence))
+        return short

@@ -1,0 +1,79 @@
+"""Countries that are only a venue or a nationality: "in Lima, Peru", "a Namibian athlete".
+
+Such a country is not an actor of the article (tests/gold/README.md) unless some other mention of
+it acts, or someone in the article speaks for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.names import CAPITALISED, NOT_FIRST_NAMES, Found, Reading
+
+#: Words before "in", "to", "from" ... that make the place after them a venue: "meeting in Monaco".
+_VENUE_CUES = frozenset(
+    "travel travels travelled traveled travelling traveling arrive "
+    "arrives arrived arriving arrival meeting meetings meet meets met summit Summit Meeting talks held "
+    "hold holds hosted hosting conference Conference session forum Forum fly flew flies flying go goes "
+    "went going return returns returned returning stop stopover based attend attends attended "
+    "attending gathered convened ceremony dinner stay stayed headed leave leaves left depart departs "
+    "departed way".split()
+)
+_LOCATIVES = frozenset("in to from at into via near".split())
+#: Nouns after a nationality adjective that name private people, not the state: "a Namibian athlete".
+_PRIVATE_PEOPLE = frozenset(
+    "athlete athletes national nationals citizen citizens player players student students tourist "
+    "tourists journalist journalists businessman businessmen businesswoman worker workers man men "
+    "woman women boy boys girl girls child children singer actor actress writer author artist coach "
+    "runner champion footballer sprinter cyclist boxer golfer driver merchant hostage hostages "
+    "descent origin".split()
+)
+_NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([a-z]+)")
+
+
+def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_for: set[str]) -> list[Found]:
+    """``found`` without the countries whose every mention is a venue or a nationality.
+
+    ``spoken_for`` holds the countries someone in the article speaks for: they stay.
+    """
+    countries = [f for f in found if f.type == "Country"]
+    if not countries:
+        return found
+    country_at = {i: f.key for f in countries for i in reading.token_range(*f.span)}
+    venues = {f.evidence.start for f in countries if _is_venue(reading, f, country_at)}
+    keep = {
+        f.key
+        for f in countries
+        if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading.text, f))
+    }
+    return [f for f in found if f.type != "Country" or f.key in keep]
+
+
+def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool:
+    """'meeting in Monaco', 'arrived from Helsinki', 'in Lima, Peru', 'Nay Pyi Taw in Burma'.
+
+    ``country_at`` maps every token of every country mention to the country.
+    """
+    words = reading.tokens.words
+    mention = reading.token_range(*item.span)
+    i, j = mention.start, mention.stop  # the first token of the mention, the token after it
+    before = words[i - 1] if i >= 1 else ""
+    if j + 1 < len(words) and words[j] == "," and before in _LOCATIVES and country_at.get(j + 1) == item.key:
+        return True  # "in Jakarta, Indonesia": the city of a "city, country" pair
+    if before == "," and i >= 3 and CAPITALISED.match(words[i - 2]):  # "... in Lima, Peru"
+        k = i - 2
+        while k > 0 and CAPITALISED.match(words[k - 1]) and words[k - 1] not in NOT_FIRST_NAMES:
+            k -= 1
+        city = {country_at.get(n) for n in range(k, i - 1)} - {None}
+        return k >= 1 and words[k - 1] in _LOCATIVES and city <= {item.key}
+    if before in _LOCATIVES and i >= 2:
+        cue = words[i - 2]
+        in_place = before == "in" and country_at.get(i - 2) == item.key  # "Nay Pyi Taw in Burma"
+        return cue in _VENUE_CUES or in_place
+    return False
+
+
+def _is_nationality(text: str, item: Found) -> bool:
+    """'a Namibian athlete', 'Israeli-British national': an adjective of a private person's nationality."""
+    rest = _NATIONALITY.match(text[item.evidence.end : item.evidence.end + 40])
+    return rest is not None and rest.group(1) in _PRIVATE_PEOPLE
