@@ -31,6 +31,7 @@ from rdflib import SKOS
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
+from kg.extract.casing import lowered
 from kg.extract.dates import When
 from kg.extract.topics import TopicMatcher, topic_matcher, trie_pattern
 
@@ -157,15 +158,13 @@ class CueLexicon:
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueHit]:
         """Non-overlapping cues in ``text[start:end]``, left to right."""
         end = len(text) if end is None else end
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a rare character whose lowercase is longer: keep the offsets
-            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        lower = lowered(text)
         hits: list[CueHit] = []
-        for first in self._first.finditer(lowered, start, end):
+        for first in self._first.finditer(lower, start, end):
             if hits and first.start() < hits[-1].end:
                 continue
             pattern, cues = self._by_word[first.group()]
-            found = pattern.match(lowered, first.start(), end)
+            found = pattern.match(lower, first.start(), end)
             if found is not None:
                 hits.append(CueHit(cues[found.lastindex - 1], found.start(), found.end()))  # type: ignore[operator]
         return hits

@@ -30,6 +30,7 @@ from rdflib import SKOS
 
 import kg
 from kg.extract.base import Doc, Evidence, Record, TopicRecord
+from kg.extract.casing import lowered
 from kg.extract.text import normalise
 
 if TYPE_CHECKING:
@@ -84,9 +85,7 @@ class TopicMatcher:
                 self._proper.add(key)
         self._acronym_keys = {a.casefold() for a in self._acronyms}
         source = rf"(?<![\w-]){trie_pattern(self._by_form)}(?![\w]|-\w)"
-        self._pattern = re.compile(source, re.IGNORECASE)
         self._lowercase = re.compile(source)  # on lowercased text, twice as fast as IGNORECASE
-        self._lowered: tuple[str, str] = ("", "")  # the last text and its lowercase: a sentence at a time
         self.depth = dict(depth)
 
     @classmethod
@@ -128,13 +127,7 @@ class TopicMatcher:
         return hits
 
     def _matches(self, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
-        last, lowered = self._lowered
-        if last is not text:
-            lowered = text.lower()
-            self._lowered = (text, lowered)
-        if len(lowered) != len(text):  # a character whose lowercase is longer: offsets would shift
-            return self._pattern.finditer(text, start, end)
-        return self._lowercase.finditer(lowered, start, end)
+        return self._lowercase.finditer(lowered(text), start, end)
 
     def notations(self, text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
         """The distinct notations found in ``text[start:end]``, in order of first appearance."""
