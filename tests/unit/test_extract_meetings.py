@@ -377,16 +377,16 @@ def test_meetings_a_release_titled_with_the_other_side_is_the_authors_meeting() 
 
 
 def test_meetings_in_a_transcript_a_guests_we_is_not_the_author() -> None:
-    text = (
-        "PRIME MINISTER TURNBULL:\n\nIt is great to be with Prime Minister Shinzo Abe.\n\n"
-        "PRIME MINISTER ABE:\n\nWe will visit Sydney next year.\n"
-    )
-    article = article_from_record(
-        {"id": "t1", "text": text, "published": "2017-11-13", "source": AU_TRANSCRIPTS}, origin="test"
-    )
-    assert all(
-        "person/malcolm-turnbull" not in m.participants for m in meetings(article) if m.status == "planned"
-    )
+    def planned(speaker: str) -> list[set[str]]:
+        text = (
+            "PRIME MINISTER TURNBULL:\n\nIt is great to be here.\n\n"
+            f"{speaker}:\n\nWe will meet President Xi Jinping next month.\n"
+        )
+        record = {"id": "t1", "text": text, "published": "2017-11-13", "source": AU_TRANSCRIPTS}
+        return [set(m.participants) for m in meetings(article_from_record(record, origin="test"))]
+
+    assert planned("PRIME MINISTER TURNBULL") == [{"person/malcolm-turnbull", XI}]  # the author's "we"
+    assert planned("JOURNALIST") == []  # someone else's "we": nobody the text names meets Xi
 
 
 def test_meetings_a_clause_naming_nobody_dates_only_a_meeting_reported_just_before() -> None:
