@@ -249,7 +249,9 @@ def predicted_meetings(doc: Doc, names: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def match_meetings(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
-    """One-to-one pairs of meetings that share a participant and whose dates can agree, best first."""
+    """One-to-one pairs of meetings that share a participant and whose dates can agree, best first:
+    the most people in common, then the same organisation ("the East Asia Summit" rather than the
+    visit before it), then the right date, then the order of the text."""
     candidates = []
     for gi, g in enumerate(gold):
         people = {fold(p) for p in g.get("participants", [])}
@@ -257,7 +259,9 @@ def match_meetings(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) 
             shared = people & {fold(x) for x in p["participants"]}
             if shared and _overlaps(_window(g), _window(p)) and g.get("status", "occurred") == p["status"]:
                 union = people | {fold(x) for x in p["participants"]}
-                candidates.append((len(shared) / len(union), -gi, -pi, gi, pi))
+                same_body = fold(g.get("organisation") or "") == fold(p.get("organisation") or "")
+                rank = (len(shared) / len(union), same_body, _date_correct(g, p))
+                candidates.append((*rank, -gi, -pi, gi, pi))
     pairs, used_gold, used_pred = [], set(), set()
     for *_, gi, pi in sorted(candidates, reverse=True):
         if gi not in used_gold and pi not in used_pred:

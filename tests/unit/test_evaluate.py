@@ -63,6 +63,16 @@ def test_evaluate_meetings_pair_by_shared_people_and_compatible_dates():
     assert match_meetings(gold, predicted) == [(1, 0)]
 
 
+def test_evaluate_meetings_of_the_same_people_pair_by_organisation_then_date():
+    visit = meeting(["Barack Obama", "Julia Gillard"], ["2011-11-01", "2011-11-17"])
+    summit = meeting(["Barack Obama", "Julia Gillard"], ["2011-11-17", "2011-11-30"], organisation="EAS")
+    predicted = [
+        meeting(["Barack Obama", "Julia Gillard"], ["2011-11-17", "2011-11-17"], organisation="EAS"),
+        meeting(["Barack Obama", "Julia Gillard"], ["2011-11-10", "2011-11-10"]),
+    ]
+    assert sorted(match_meetings([visit, summit], predicted)) == [(0, 1), (1, 0)]
+
+
 @pytest.mark.parametrize(
     ("gold", "ours", "correct"),
     [

@@ -425,3 +425,9 @@ def test_meetings_who_issues_a_statement_is_its_voice_not_a_participant() -> Non
     (visit,) = meetings(text, "2024-02-23")
     assert set(visit.participants) == {"person/joe-biden", "person/giorgia-meloni"}
     assert (visit.status, visit.date) == ("planned", D(2024, 3, 1))
+
+
+def test_meetings_a_contracted_will_is_the_future() -> None:
+    text = "Donald Trump met Shinzo Abe and Malcolm Turnbull. We'll probably end the trip on Wednesday."
+    (meeting,) = meetings(text, "2017-11-13")  # a Monday: "on Wednesday" is the 15th, not the 8th
+    assert (meeting.status, meeting.date) == ("occurred", D(2017, 11, 13))
