@@ -121,7 +121,7 @@ class Doc:
         from kg.extract.text import split_sentences  # text.py imports this module
 
         text = document_text(article)
-        return cls(article, split_sentences(text), article_anchor(article.published, text))
+        return cls(article, split_sentences(text), article_anchor(article.published, text, article.dateline))
 
     @cached_property
     def text(self) -> str:

@@ -285,8 +285,22 @@ def infer_anchor(text: str) -> When | None:
     return When(start, end, "window", "; ".join(reasons), 0.6)
 
 
-def article_anchor(published: dt.date | None, text: str) -> When | None:
-    """The anchor of an article: its publication day, else the window inferred from its text."""
-    if published is not None:
-        return When(published, published, "day", "publication date")
-    return infer_anchor(text)
+DATELINE_LAG = dt.timedelta(days=7)  # how long before its publication a wire story may be filed
+
+
+def article_anchor(published: dt.date | None, text: str, dateline: str | None = None) -> When | None:
+    """The anchor of an article: the day of its dateline ("WASHINGTON, April 8 -") when that falls
+    in the week up to its publication, for "today" in the story is the day it was filed; else its
+    publication day; else the window inferred from its text.
+
+    >>> article_anchor(dt.date(1987, 4, 9), "", "WASHINGTON, April 8").start
+    datetime.date(1987, 4, 8)
+    """
+    if published is None:
+        return infer_anchor(text)
+    day = When(published, published, "day", "publication date")
+    for found in find_times(dateline or "", day):
+        filed = found.when.day if found.when else None
+        if filed is not None and published - DATELINE_LAG <= filed <= published:
+            return When(filed, filed, "day", f"dateline '{dateline}'")
+    return day

@@ -190,3 +190,18 @@ def test_dates_a_text_without_years_has_no_anchor() -> None:
 def test_dates_publication_date_beats_what_the_text_says() -> None:
     anchor = article_anchor(D(2021, 12, 15), "In 2030 they will meet again.")
     assert anchor == When(D(2021, 12, 15), D(2021, 12, 15), "day", "publication date", 1.0)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day"),
+    [
+        ("WASHINGTON, April 8", D(1987, 4, 8)),  # filed the day before it was published: "today" is the 8th
+        ("TOKYO, April 9 (Reuters)", D(1987, 4, 9)),
+        ("PARIS, March 2", D(1987, 4, 9)),  # more than a week before: not this story's filing day
+        ("LONDON", D(1987, 4, 9)),
+        (None, D(1987, 4, 9)),
+    ],
+)
+def test_dates_a_wire_storys_dateline_is_its_today(dateline: str | None, day: dt.date) -> None:
+    anchor = article_anchor(D(1987, 4, 9), "At a news conference after today's meeting.", dateline)
+    assert anchor is not None and (anchor.start, anchor.end) == (day, day)
