@@ -7,6 +7,8 @@ never copied into the repository.
     python tests/gold/pick.py list SOURCE [REGEX] [--max-len N] [--year YYYY] [--n N]
     python tests/gold/pick.py show ID [ID ...]
     python tests/gold/pick.py check [tests/gold/dev.json]
+    python tests/gold/pick.py check tests/gold/holdout.json      (any gold file, by path)
+    python tests/gold/pick.py check tests/gold/holdout2.json
 
 SOURCE is a corpus file stem: whitehouse, au_pm_transcripts, reuters21578,
 news_mixed, headlines_2022.
