@@ -44,6 +44,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b")),
 ]  # fmt: skip
 
+# What follows the date of a dateline that runs into the text: "SEOUL, Jan. 2 (Yonhap) -- President ...".
+DATELINE_TAIL = re.compile(r"\s*\([a-z][\w .&'-]{0,30}\)\s*(?:--|-|–|—)")
+
 
 @dataclass(frozen=True, slots=True)
 class When:
@@ -92,6 +95,8 @@ def find_times(
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
+            if DATELINE_TAIL.match(lowered(text), match.end()):
+                continue  # "SEOUL, Jan. 2 (Yonhap) --" inside the text: when it was filed, not an event
             when = _resolve(kind, match, text[match.start() : match.end()], anchor, future)
             found.append(TimeExpression(match.start(), match.end(), kind, when))
     return sorted(found, key=lambda t: t.start)

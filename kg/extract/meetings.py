@@ -132,8 +132,13 @@ RELEASE_VOICE = re.compile(
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
+LIST_SUBJECT = re.compile(r"\s+(?:said|says|told|tells|added|urged|noted|was|is|has|had|will|would)\b")
 LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
 # "I will have talks with him": the person named last before.
+# A name used as an adjective: "the Reagan administration", "the Biden-Harris team": no one in person.
+ATTRIBUTIVE = re.compile(
+    r"(?:[-–][A-Z][\w-]*)?\s+(?:admini?stration|government|era|doctrine|camp|team|presidency)\b"
+)
 SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
@@ -381,8 +386,8 @@ class MeetingExtractor:
         boundary, commas = cue.end(), 0
         for start, end, key in starts:
             gap = context.text[boundary:start]
-            if not LIST_GAP.fullmatch(gap):
-                break
+            if not LIST_GAP.fullmatch(gap) or ("," in gap and LIST_SUBJECT.match(context.text, end)):
+                break  # "meetings with A, B and C, Clark told ...": Clark is who met them
             commas += "," in gap and bool(members)
             if key not in members:
                 members.append(key)
@@ -401,7 +406,8 @@ class MeetingExtractor:
         for key, person in context.people.items():
             for m in person.mentions:
                 if start <= m.start < end and not (accompanied and m.start > accompanied.start()):
-                    found.add(key)
+                    if not ATTRIBUTIVE.match(context.text, m.end):  # "the Reagan administration"
+                        found.add(key)
         if context.author and context.author_refs:
             for ref in context.author_refs.finditer(context.text, start, end):
                 if not any(a <= ref.start() < b for a, b in context.voices):  # "I", not a guest's "I"

@@ -11,6 +11,7 @@ forms ("Lopez") follow them.
 
 from __future__ import annotations
 
+import calendar
 import re
 from itertools import compress
 
@@ -70,6 +71,8 @@ _BUSINESS = re.compile(
 )
 
 
+#: Month and day names, which no short form may be ("May" after "Theresa May").
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader"}
 
 
@@ -383,22 +386,38 @@ class PeopleFinder:
         return people
 
     def short_forms(self, reading: Reading, found: list[Found]) -> list[Found]:
-        """Later mentions of a new person by surname alone ('Lopez' after 'Ana Lopez')."""
+        """Later mentions of a person by one word of the full name: 'Lopez' after 'Ana Lopez', and
+        for a person the reference data knows, the family name written first too ('Lee' after
+        'President Lee Jae Myung', 'Wang' after 'Wang Yi'). A word two people of the article share,
+        or that the text also writes in lower case ('May', 'Mark'), stays unlinked."""
         surnames: dict[str, Found] = {}
-        for item in found:
-            if item.type == "Person" and not item.known and " " in item.label:
-                name = surname(item.label)
-                if len(name) > 2 and name not in surnames:
-                    surnames[name] = item
+        shared: set[str] = set()
+        for item in sorted((f for f in found if f.type == "Person"), key=lambda f: f.evidence.start):
+            if " " not in item.label:
+                continue
+            names = {surname(item.label)} | ({item.label.split()[0]} if item.known else set())
+            for name in names:
+                if len(name) <= 2 or not name[0].isupper() or name in NOT_SURNAMES or name in _CALENDAR:
+                    continue
+                other = surnames.setdefault(name, item)
+                if other.key == item.key or other.label.endswith(" " + item.label):
+                    surnames[name] = item  # "Daleep Singh" rather than a misread "Economics Daleep Singh"
+                elif not item.label.endswith(" " + other.label):
+                    shared.add(name)
+        for name in shared:
+            del surnames[name]
         if not surnames:
             return []
         taken = [f.span for f in found]
         tokens = reading.tokens
+        words = set(tokens.words)
         short = []
         for i in [i for i, word in enumerate(tokens.words) if word in surnames]:
             person, start, end = surnames[tokens.words[i]], tokens.starts[i], tokens.ends[i]
             if start < person.evidence.end or any(s <= start < e for s, e in taken):
                 continue
+            if person.known and (tokens.words[i].lower() in words or _NAME_NEXT.match(reading.text, end)):
+                continue  # "may", or "Lee Hsien Loong": another word or another person
             evidence = reading.evidence(start, end, f"short form of {person.label}", 0.75)
             short.append(Found(person.key, "Person", person.label, False, evidence))
         return short

@@ -207,6 +207,30 @@ def test_actors_later_surname_and_bare_title_resolve_to_people_introduced_earlie
     assert "President" in [text[m.start : m.end] for m in found["person/joe-biden"].mentions]
 
 
+def test_actors_a_known_person_is_later_called_by_the_family_name_written_first(gazetteer: Gazetteer) -> None:
+    text = "President Lee Jae Myung departed for China. Lee will hold talks with Xi on Monday."
+    found = actors(gazetteer, text, "2026-01-04")
+    assert [text[m.start : m.end] for m in found["person/lee-jae-myung"].mentions] == ["Lee Jae Myung", "Lee"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Lee Jae Myung met Prime Minister Lee Hsien Loong. Lee said they agreed.",  # whose Lee?
+        "Prime Minister Theresa May met Wang Yi. In May they met again.",  # a month
+        "Prime Minister Mark Rutte spoke to mark the day. Mark the date, he said.",  # a word, too
+    ],
+)
+def test_actors_a_word_two_people_or_the_language_share_is_no_short_form(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    found = actors(gazetteer, text, "2018-05-01")
+    short = [
+        text[m.start : m.end] for e in found.values() for m in e.mentions if " " not in text[m.start : m.end]
+    ]
+    assert not {"Lee", "May", "Mark"} & set(short)
+
+
 def test_actors_apposition_with_a_role_anywhere_in_a_sentence(gazetteer: Gazetteer) -> None:
     found = actors(gazetteer, "The talks went well, said Ada Quell, the national security adviser.")
     assert found["person/ada-quell"].known is False

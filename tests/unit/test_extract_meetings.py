@@ -431,3 +431,26 @@ def test_meetings_a_contracted_will_is_the_future() -> None:
     text = "Donald Trump met Shinzo Abe and Malcolm Turnbull. We'll probably end the trip on Wednesday."
     (meeting,) = meetings(text, "2017-11-13")  # a Monday: "on Wednesday" is the 15th, not the 8th
     assert (meeting.status, meeting.date) == ("occurred", D(2017, 11, 13))
+
+
+def test_meetings_a_name_used_as_an_adjective_is_nobody_in_the_room() -> None:
+    text = (
+        "After a day of meetings with Vice President George Bush, Secretary of State George Shultz and "
+        "Commerce Secretary Malcolm Baldrige, Joe Clark told a press conference the Reagan adminstration "
+        "had begun to deal seriously with Canada."
+    )
+    found = meetings(text, "1987-03-11")
+    assert sorted(sorted(m.participants) for m in found) == [
+        ["person/george-h-w-bush", "person/joe-clark"],
+        ["person/george-shultz", "person/joe-clark"],
+        ["person/joe-clark", "person/malcolm-baldrige"],
+    ]  # one bilateral each, Clark the one who met them, and Reagan (in "the Reagan adminstration") in none
+
+
+def test_meetings_a_dateline_inside_the_text_does_not_date_the_meeting() -> None:
+    text = (
+        "By Kim Eun-jung SEOUL, Jan. 2 (Yonhap) -- President Lee Jae Myung and Chinese President Xi Jinping "
+        "plan to hold summit talks in Beijing next week."
+    )
+    (talks,) = meetings(text, "2026-01-02")
+    assert talks.status == "planned" and talks.date is None
