@@ -14,8 +14,9 @@ lower minimum for the short AG News and ABC items), and not garbled. For the Aus
 texts (OCR before about 1997) "garbled" is measured, not judged: the share of alphabetic tokens
 that are not in a vocabulary built from the clean (2000 and later) Australian PM texts must be
 at most GARBLE_MAX. (The other sources are born-digital; the same measure is high for them only
-because of their own vocabulary, 'mln', 'dlrs', names, so it is not applied to them.) REJECT lists candidates skipped by hand after reading (with the
-reason); it is empty unless a text turned out unreadable in a way the measure missed.
+because of their own vocabulary, 'mln', 'dlrs', names, so it is not applied to them.)
+REJECT lists candidates skipped by hand after reading (with the reason); it is empty unless a
+text turned out unreadable in a way the measure missed.
 
 No candidate is skipped for having no meeting or no diplomatic content: documents with no
 meeting are kept as they come.
@@ -141,7 +142,8 @@ def main() -> int:
             taken.add(d["id"])
             n += 1
             total += 1
-            print(f"{name}\t{d['id']}\t{d.get('published')}\t{len(d['text'])}\t{g:.3f}\t{(d['title'] or '')[:70]}")
+            title = (d["title"] or "")[:70]
+            print(f"{name}\t{d['id']}\t{d.get('published')}\t{len(d['text'])}\t{g:.3f}\t{title}")
     print(f"# {total} documents", file=sys.stderr)
     return 0
 
