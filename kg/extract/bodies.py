@@ -16,10 +16,18 @@ from kg.extract.text import Match, PhraseMatcher, normalise
 
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
-_HEADS = "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party"
+_HEADS = (
+    "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet"
+)
 _INSTITUTION = re.compile(
     rf"(?<!\ba )(?<!\ban )\b(?:[A-Z][\w'&-]+ (?:(?:and|&) )?){{1,6}}(?:{_HEADS})\b"
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
+)
+#: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
+#: Investments".
+_HEAD_FIRST = re.compile(
+    r"(?<=\b[Tt]he )(?:Office|Board|Bureau|Department|Ministry) (?:of|for) (?:the )?"
+    r"[A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}"
 )
 #: Names of bodies that are not actors; a country named inside one is not an actor either
 #: ("Renmin University of China", "London School of Economics").
@@ -37,7 +45,9 @@ _NOT_ACTOR_BODY = re.compile(
     rf"\b(?:[A-Z][\w'&-]+ ){{0,4}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
     r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"
 )
-_HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")
+#: Words of an officer's title before the body: "Chief Executive Officer Australian Customs Service".
+_OFFICERS = TITLE_HEADS | {"Executive", "Officer", "Deputy", "Acting", "First", "Assistant"}
+_HEAD_WORD = re.compile(rf"\b(?:{_HEADS}|Office|Board|Bureau)\b")
 _PREVIOUS_WORD = re.compile(r"\b[A-Z][\w'&-]* $")
 #: A country's body named by the country: "the Iraqi Foreign Ministry", "Japan's Lower House".
 _BODIES = re.compile(
@@ -172,17 +182,24 @@ class OrganisationFinder:
         text, names, institutions = reading.text, reading.names, []
         starts = {m.start for m in names}
         taken = [f.span for f in found if not f.known] + list(claimed)  # countries' bodies
-        for match in _INSTITUTION.finditer(text):
-            start, end = match.span()
+        spans = sorted(
+            [m.span() for m in _INSTITUTION.finditer(text)] + [m.span() for m in _HEAD_FIRST.finditer(text)]
+        )
+        for start, end in spans:
             if overlaps((start, end), taken):
                 continue
-            first = match.group().split(" ", 1)[0]
+            if reading.token_range(start, end).start in reading.recased:
+                continue  # a headline in capitals: "TNT SETS NEW PACKAGE DELIVERY SERVICE"
+            first = text[start:end].split(" ", 1)[0]
             if first in NOT_FIRST_NAMES:  # "The Commission", "When Parliament"
                 start += len(first) + 1
                 if " " not in text[start:end].strip():
                     continue
+            officer = start
+            while (first := text[start:end].split(" ", 1)[0]) in _OFFICERS and " " in text[start:end]:
+                start += len(first) + 1  # "Secretary Department of Defence": the department
             previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-            if previous and previous.group().strip() not in NOT_FIRST_NAMES:
+            if start == officer and previous and previous.group().strip() not in NOT_FIRST_NAMES:
                 continue  # the tail of a longer name: "(a) Foreign Terrorist Organization"
             if any(
                 m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names

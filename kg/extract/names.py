@@ -61,7 +61,7 @@ NOT_SURNAMES = frozenset(
     "Programme Project Policy Doctrine Road Corridor Executive Extraordinary Plenipotentiary "
     "Emeritus Designate Elect Centre Center Club League Association Federation Network Service "
     "Services Guard Corps Command Republic Kingdom Empire Dynasty War Revolution Nation Nations Meeting "
-    "Conference Talks Dialogue Regime".split()
+    "Conference Talks Dialogue Regime Officer Officers".split()
 )
 #: Last words of organisations' names that other names end with too ("Sustainable Development Committee").
 GENERIC_ENDS = frozenset(

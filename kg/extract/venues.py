@@ -20,6 +20,8 @@ _VENUE_CUES = frozenset(
     "departed way".split()
 )
 _LOCATIVES = frozenset("in to from at into via near".split())
+#: Prepositions that make the place after them a venue with no other cue: "jobs in Switzerland".
+_PLAIN_LOCATIVES = frozenset("in at into via near across throughout inside within".split())
 #: Nouns after a nationality adjective that name private people, not the state: "a Namibian athlete".
 _PRIVATE_PEOPLE = frozenset(
     "athlete athletes national nationals citizen citizens player players student students tourist "
@@ -27,6 +29,14 @@ _PRIVATE_PEOPLE = frozenset(
     "woman women boy boys girl girls child children singer actor actress writer author artist coach "
     "runner champion footballer sprinter cyclist boxer golfer driver merchant hostage hostages "
     "descent origin".split()
+)
+_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ch|i|ic)s?$")
+#: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
+_STATE_NOUN = re.compile(
+    r"(?:-[A-Z][a-z]+)*\s+(?i:government|officials?|president|prime minister|foreign|minister|ministry|"
+    r"authorities|side|delegation|leaders?|leadership|counterparts?|embassy|ambassador|military|forces|troops|"
+    r"army|navy|administration|state|regime|parliament|premier|chancellor|king|envoy|diplomats?|"
+    r"spokes(?:man|woman|person))\b"
 )
 _NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([a-z]+)")
 
@@ -46,6 +56,8 @@ def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_f
         for f in countries
         if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading.text, f))
     }
+    if len(keep) == 1 and all(_is_adjective(reading.text, f) for f in countries if f.key in keep):
+        return [f for f in found if f.type != "Country"]  # "the Australian economy": a domestic story
     return [f for f in found if f.type != "Country" or f.key in keep]
 
 
@@ -66,11 +78,23 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
             k -= 1
         city = {country_at.get(n) for n in range(k, i - 1)} - {None}
         return k >= 1 and words[k - 1] in _LOCATIVES and city <= {item.key}
+    if before == "the" and i >= 2:  # "in the United States"
+        i, before = i - 1, words[i - 2]
+    if before in _PLAIN_LOCATIVES:
+        return True
     if before in _LOCATIVES and i >= 2:
         cue = words[i - 2]
         in_place = before == "in" and country_at.get(i - 2) == item.key  # "Nay Pyi Taw in Burma"
         return cue in _VENUE_CUES or in_place
     return False
+
+
+def _is_adjective(text: str, item: Found) -> bool:
+    """'Australian', 'American': a country named only as an attribute, not as a state that acts."""
+    written = text[item.evidence.start : item.evidence.end]
+    if " " in written or not _ADJECTIVE_END.search(written):
+        return False
+    return not _STATE_NOUN.match(text, item.evidence.end)  # "the Russian President" speaks for it
 
 
 def _is_nationality(text: str, item: Found) -> bool:

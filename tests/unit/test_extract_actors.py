@@ -392,6 +392,8 @@ def test_actors_universities_and_foundations_are_not_actors(gazetteer: Gazetteer
         "They discussed the release of Israeli-British national Emily Damari.",
         "They will review the Paris accord next week.",
         "Talks on the Doha Round resumed.",
+        "Unemployment in Switzerland fell again.",  # a place with no venue word is a place too
+        "The Australian economy grew, and Australian families are better off.",  # a domestic story
     ],
 )
 def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor(
@@ -408,6 +410,7 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("The Indonesian President welcomed leaders in Jakarta, Indonesia.", "country/IDN"),  # her office
         ("Investment in China, Russia and India grew.", "country/RUS"),  # a list, not a city and country
         ("Namibian officials met in Windhoek.", "country/NAM"),  # officials act for the state
+        ("The Chinese economy slowed, Chinese officials said.", "country/CHN"),  # the only country, acting
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
@@ -571,3 +574,29 @@ def test_actors_mr_and_a_surname_is_a_holder_only_of_a_country_in_context(gazett
     assert "person/condoleezza-rice" not in actors(gazetteer, "Dr Rice opened the clinic.", "2006-03-03")
     found = actors(gazetteer, "The United States agreed, Dr Rice said.", "2006-03-03")
     assert "person/condoleezza-rice" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Officials at the Board of Investments approved it.", "Board of Investments"),  # named head first
+        ("The Office of National Assessments reported.", "Office of National Assessments"),
+        ("The Australian Customs Service said.", "Australian Customs Service"),
+        (
+            "The Australian Prudential Regulation Authority warned banks.",
+            "Australian Prudential Regulation Authority",
+        ),
+        ("Present was the Secretary Department of Defence.", "Department of Defence"),  # not the secretary
+    ],
+)
+def test_actors_institutions_by_the_shape_of_their_names(gazetteer: Gazetteer, text: str, label: str) -> None:
+    assert label in [
+        e.label for e in actors(gazetteer, text, "2005-01-01").values() if e.type == "Organisation"
+    ]
+
+
+def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -> None:
+    found = actors(
+        gazetteer, "TNT SETS NEW PACKAGE DELIVERY SERVICE\n\nTNT Ltd said it would expand.", "1987-04-01"
+    )
+    assert not [e for e in found.values() if e.type == "Organisation"]
