@@ -205,3 +205,16 @@ def test_dates_publication_date_beats_what_the_text_says() -> None:
 def test_dates_a_wire_storys_dateline_is_its_today(dateline: str | None, day: dt.date) -> None:
     anchor = article_anchor(D(1987, 4, 9), "At a news conference after today's meeting.", dateline)
     assert anchor is not None and (anchor.start, anchor.end) == (day, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Zapatero welcomes Chirac to a summit meeting Monday.", D(2021, 12, 13)),  # the wire's bare weekday
+        ("Monday's talks went well.", D(2021, 12, 13)),
+        ("They met on Good Friday.", None),  # a holiday's name, not a weekday
+    ],
+)
+def test_dates_a_bare_weekday_is_on_that_day(text: str, day: dt.date | None) -> None:
+    found = [t.when.day for t in find_times(text, DAY) if t.when]
+    assert found == ([day] if day else [])
