@@ -231,9 +231,9 @@ def single_name(reading: Reading, i: int) -> str | None:
         or word in PORTFOLIO_WORDS
     ):
         return None
-    following = words[i + 1] if i + 1 < len(words) else ""
+    following = words[i + 1] if i + 1 < len(words) and reading.same_line(i, i + 1) else ""
     if CAPITALISED.match(following) or following in ("-", "&") or following in PARTICLES:
-        return None  # the start of a longer name, or of a hyphenated one
+        return None  # the start of a longer name, or of a hyphenated one (on the same line)
     return word
 
 

@@ -28,6 +28,12 @@ FIRST_PERSON = r"\b(?:I|I'm|I've|I'll|I'd|me|my|we|We|we'll|We'll|us|our|Our)\b"
 # Who has the word in a transcript: "PRIME MINISTER TURNBULL:", "JOURNALIST:", "THE HON. DONALD J
 # TRUMP, PRESIDENT OF THE UNITED STATES OF AMERICA:", in capitals at the start of a line.
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ ,-]*[A-Z.])[ \t]*:", re.M)
+# Whose word a release is: "Statement by Vice President Kamala Harris on ...", "Readout of the
+# Press Secretary's Call ...", "Remarks by President Biden and ...".
+TITLE_VOICE = re.compile(
+    r"(?:Joint )?(?:Statement|Remarks|Readout|Message|Letter|Op-Ed|Proclamation)s? (?:by|from|of) (?:the )?"
+    r"(?P<who>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"
+)
 HONORIFIC = re.compile(r"^(?:THE HON\.?|HIS EXCELLENCY|HER EXCELLENCY|THE)\s+")
 
 
@@ -133,9 +139,15 @@ def _period(text: str | None, path: Path) -> tuple[dt.date, dt.date] | None:
 
 
 def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> str | None:
-    """The person who writes a first-person document ("I will travel to ..."), if known."""
+    """The person who writes a first-person document ("I will travel to ..."), if known: the
+    holder of the publisher's office, unless the title gives the word to someone else ("Statement
+    by Vice President Kamala Harris", "Readout of the Press Secretary's call"): then the text names
+    its speaker, and "the President" in it is not that speaker."""
     publisher = publishers.of(doc.article)
     if publisher is None or not publisher.references.search(doc.article.text):
+        return None
+    voice = TITLE_VOICE.match(doc.article.title or "")
+    if voice is not None and publisher.title and not voice["who"].startswith(publisher.title):
         return None
     return publisher.author(gazetteer, doc.article.published)
 

@@ -454,3 +454,31 @@ def test_meetings_a_dateline_inside_the_text_does_not_date_the_meeting() -> None
     )
     (talks,) = meetings(text, "2026-01-02")
     assert talks.status == "planned" and talks.date is None
+
+
+@pytest.mark.parametrize(
+    ("title", "participants"),
+    [
+        (
+            "Readout of President Biden's Call with Prime Minister Trudeau",
+            {"person/joe-biden", "person/justin-trudeau"},
+        ),
+        ("Readout of Vice President Harris's Call with Prime Minister Trudeau", {"person/justin-trudeau"}),
+    ],
+)
+def test_meetings_a_release_titled_with_another_voice_has_not_the_president_for_its_we(
+    title: str, participants: set[str]
+) -> None:
+    article = article_from_record(
+        {
+            "id": "w1",
+            "title": title,
+            "text": "Today we spoke with Prime Minister Justin Trudeau of Canada about trade.",
+            "published": "2021-09-23",
+            "source": "White House Briefing Room (statements-releases)",
+        },
+        origin="test",
+    )
+    found = meetings(article)
+    assert {p for m in found for p in m.participants} >= participants
+    assert ("person/joe-biden" in {p for m in found for p in m.participants}) == ("Biden" in title)
