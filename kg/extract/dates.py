@@ -43,7 +43,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # the wire style, "met Monday", "a summit meeting Monday"; not "Good Friday" or "Super Tuesday"
     ("weekday", re.compile(r"(?<!good )(?<!black )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
-    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|year)\b")),
+    ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>weekend|week|month|year)\b")),
 ]  # fmt: skip
 
 # What follows the date of a dateline that runs into the text: "SEOUL, Jan. 2 (Yonhap) -- President ...".
@@ -218,7 +218,14 @@ def _relative(
         offset = {"yesterday": -1, "tomorrow": 1}.get(rel, 0)
         return _shift(anchor, dt.timedelta(days=offset), quoted, "day")
     step = {"last": -1, "next": 1}.get(rel, 0)
-    return _period(unit, step, anchor, quoted)
+    period = _period(unit, step, anchor, quoted)
+    if anchor.precision == "day" and rel in (
+        "later this",
+        "earlier this",
+    ):  # the part after, or before, today
+        start, end = (anchor.start, period.end) if rel == "later this" else (period.start, anchor.end)
+        return When(start, end, "window", quoted, anchor.confidence)
+    return period
 
 
 def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> When:
@@ -245,8 +252,16 @@ def _weekday(weekday: int, word: str, anchor: When, reason: str) -> When:
 
 def _period(unit: str, step: int, anchor: When, reason: str) -> When:
     day = anchor.end
-    if unit == "week":
+    if unit in ("week", "weekend"):
         monday = day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=step)
+        if unit == "weekend":  # its Saturday and Sunday
+            return When(
+                monday + dt.timedelta(days=5),
+                monday + dt.timedelta(days=6),
+                "window",
+                reason,
+                anchor.confidence,
+            )
         return When(monday, monday + dt.timedelta(days=6), "week", reason, anchor.confidence)
     if unit == "month":
         month_index = day.year * 12 + day.month - 1 + step

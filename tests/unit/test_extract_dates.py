@@ -218,3 +218,17 @@ def test_dates_a_wire_storys_dateline_is_its_today(dateline: str | None, day: dt
 def test_dates_a_bare_weekday_is_on_that_day(text: str, day: dt.date | None) -> None:
     found = [t.when.day for t in find_times(text, DAY) if t.when]
     assert found == ([day] if day else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("later this year", D(2021, 12, 15), D(2021, 12, 31)),  # from today, not from January
+        ("earlier this month", D(2021, 12, 1), D(2021, 12, 15)),
+        ("next weekend", D(2021, 12, 25), D(2021, 12, 26)),  # its Saturday and Sunday
+        ("this weekend", D(2021, 12, 18), D(2021, 12, 19)),
+    ],
+)
+def test_dates_part_of_a_period_around_today(text: str, start: dt.date, end: dt.date) -> None:
+    (found,) = find_times(text, DAY)
+    assert found.when is not None and (found.when.start, found.when.end) == (start, end)
