@@ -40,8 +40,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
     ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
-    # the wire style, "met Monday", "a summit meeting Monday"; not "Good Friday" or "Super Tuesday"
-    ("weekday", re.compile(r"(?<!good )(?<!black )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
+    # the wire style, "met Monday", "a summit meeting Monday"; not "Good Friday" or "Super Tuesday",
+    # nor when a report was made ("the Blue House announced Tuesday")
+    ("weekday", re.compile(r"(?<!good )(?<!black )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )(?<!said )(?<!says )(?<!announced )(?<!added )(?<!stated )(?<!reported )(?<!confirmed )\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>weekend|week|month|year)\b")),
 ]  # fmt: skip

@@ -101,6 +101,7 @@ SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)
 SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
 FUTURE = re.compile(
     r"\b(?:upcoming|forthcoming|will|would|shall|['’]ll|to visit|to meet|to attend|to travel|to host|plans? to|"
+    r"to (?:make|pay) (?:an? )?(?:[\w-]+ ){0,3}visit|to hold (?:\w+ )?talks|"
     r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
     r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming|expects?)\b",
     re.I,

@@ -213,6 +213,7 @@ def test_dates_a_wire_storys_dateline_is_its_today(dateline: str | None, day: dt
         ("Zapatero welcomes Chirac to a summit meeting Monday.", D(2021, 12, 13)),  # the wire's bare weekday
         ("Monday's talks went well.", D(2021, 12, 13)),
         ("They met on Good Friday.", None),  # a holiday's name, not a weekday
+        ("The visit was confirmed, the Blue House announced Tuesday.", None),  # when it was said
     ],
 )
 def test_dates_a_bare_weekday_is_on_that_day(text: str, day: dt.date | None) -> None:

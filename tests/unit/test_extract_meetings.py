@@ -482,3 +482,10 @@ def test_meetings_a_release_titled_with_another_voice_has_not_the_president_for_
     found = meetings(article)
     assert {p for m in found for p in m.participants} >= participants
     assert ("person/joe-biden" in {p for m in found for p in m.participants}) == ("Biden" in title)
+
+
+def test_meetings_a_headline_to_make_a_visit_is_a_plan() -> None:
+    (visit,) = meetings(
+        "President Lee Jae Myung to make four-day state visit to China from Sunday", "2025-12-30"
+    )
+    assert (visit.status, visit.date) == ("planned", D(2026, 1, 4))
