@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from kg.extract.base import Doc, Evidence
 from kg.extract.text import Match, Tokens
 
-CAPITALISED = re.compile(r"^[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$")
+CAPITALISED = re.compile(
+    r"^(?:Mc|Mac|O['’]|D['’]|De|Le|La|Di|Du)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$"
+)
 REGNAL = frozenset("II III IV VI VII VIII".split())  # "Abdullah II": a numeral is no surname
 #: Lowercase words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
 PARTICLES = frozenset("bin bint ibn al el de da di du van von der den le la dos das del".split())

@@ -73,7 +73,7 @@ _BUSINESS = re.compile(
 
 #: Month and day names, which no short form may be ("May" after "Theresa May").
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
-_TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader"}
+_TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader", "secretary"}
 
 
 class PeopleFinder:
@@ -307,12 +307,15 @@ class PeopleFinder:
 
     @staticmethod
     def _is_title_word(reading: Reading, i: int) -> bool:
-        """Whether token ``i`` is a title before a name; 'leader' only after a party or a country."""
+        """Whether token ``i`` is a title before a name; 'leader' only after a party or a country,
+        'secretary' only after a portfolio."""
         word = reading.tokens.words[i]
         if word in TITLE_HEADS or word in ROLE_HEADS or word in PLURAL_TITLES:
             return True
-        if word != "leader" or i == 0 or not reading.same_line(i - 1, i):
+        if word not in ("leader", "secretary") or i == 0 or not reading.same_line(i - 1, i):
             return False
+        if word == "secretary":  # "Commerce secretary Malcolm Baldrige", "trade and industry secretary"
+            return reading.tokens.words[i - 1].capitalize() in PORTFOLIO_WORDS
         before = reading.tokens.words[i - 1]
         return before in POLITICAL_QUALIFIERS or i - 1 in reading.inside
 

@@ -600,3 +600,23 @@ def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -
         gazetteer, "TNT SETS NEW PACKAGE DELIVERY SERVICE\n\nTNT Ltd said it would expand.", "1987-04-01"
     )
     assert not [e for e in found.values() if e.type == "Organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The dispute will be settled, U.S. Commerce secretary Malcolm Baldrige said.", "Malcolm Baldrige"),
+        ("Rules are awaited, trade and industry secretary Jose Concepcion said.", "Jose Concepcion"),
+        ("Earlier this evening, Speaker McCarthy and I reached a budget agreement.", "McCarthy"),
+        ("Governor DeSantis signed the bill.", "DeSantis"),
+    ],
+)
+def test_actors_a_portfolio_secretary_and_names_with_inner_capitals(
+    gazetteer: Gazetteer, text: str, label: str
+) -> None:
+    assert label in [e.label for e in actors(gazetteer, text, "2023-05-27").values() if e.type == "Person"]
+
+
+def test_actors_a_private_secretary_is_nobody_public(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "His secretary John Smith typed the letter.", "2023-05-27")
+    assert not [e for e in found.values() if e.type == "Person"]
