@@ -609,6 +609,7 @@ def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -
         ("Rules are awaited, trade and industry secretary Jose Concepcion said.", "Jose Concepcion"),
         ("Earlier this evening, Speaker McCarthy and I reached a budget agreement.", "McCarthy"),
         ("Governor DeSantis signed the bill.", "DeSantis"),
+        ("In his audience with His Holiness Pope Francis today, the President spoke of peace.", "Francis"),
     ],
 )
 def test_actors_a_portfolio_secretary_and_names_with_inner_capitals(
