@@ -27,6 +27,7 @@ TITLE_HEADS = frozenset(
     "Minister Secretary President Premier Chancellor Advisor Adviser Envoy Ambassador Spokesman "
     "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
     "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker Pope "
+    "Treasurer "
     "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame".split()
 )
 #: The same in lower case, as news writes a role before a name: "State Department spokesman Charles

@@ -281,6 +281,8 @@ class PeopleFinder:
                 continue  # "Samsung Electronics Chairman Lee Jae-yong": a company's officer
             start = skip_portfolio(tokens, start)  # "Minister for Trade and Industry Jane Doe"
             start = skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
+            if start + 1 < len(words) and words[start] == "," and i > 0 and words[i - 1] == "the":
+                start += 1  # "with the Treasurer, Wayne Swan": the title, then the name set off
             last = (
                 unknown_name(reading, start)
                 if start < len(words) and reading.same_line(start - 1, start)

@@ -610,6 +610,7 @@ def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -
         ("Earlier this evening, Speaker McCarthy and I reached a budget agreement.", "McCarthy"),
         ("Governor DeSantis signed the bill.", "DeSantis"),
         ("In his audience with His Holiness Pope Francis today, the President spoke of peace.", "Francis"),
+        ("A joint media release with the Treasurer, Wayne Swan.", "Wayne Swan"),  # the name set off
     ],
 )
 def test_actors_a_portfolio_secretary_and_names_with_inner_capitals(
