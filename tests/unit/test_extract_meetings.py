@@ -489,3 +489,14 @@ def test_meetings_a_headline_to_make_a_visit_is_a_plan() -> None:
         "President Lee Jae Myung to make four-day state visit to China from Sunday", "2025-12-30"
     )
     assert (visit.status, visit.date) == ("planned", D(2026, 1, 4))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Keating will hold talks with Jim Bolger over an informal working lunch.",
+        "Jack Straw was speaking at a joint news conference with Chinese Foreign Minister Li Zhaoxing.",
+    ],
+)
+def test_meetings_a_working_lunch_or_a_joint_news_conference_is_in_person(text: str) -> None:
+    assert [m.medium for m in meetings(text, "2004-11-10")] == ["in_person"]
