@@ -106,6 +106,13 @@ FUTURE = re.compile(
     r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming|expects?)\b",
     re.I,
 )
+# A journey whose purpose is the meeting: "departed for China on Sunday for summit talks with Xi".
+TRAVEL_FOR = re.compile(
+    r"\b(?:arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|left|leaves?|leaving|head(?:s|ed|ing)? (?:to|for)|"
+    r"fl(?:y|ies|ew|ying)|set (?:off|out)|travel(?:s|led|ed|ling|ing)?)\b[^.;]{0,80}?"
+    r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
+    re.I,
+)
 PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
 # A meeting named as a point in time of another report: "since their first meeting in August 2021",
 # "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
@@ -339,6 +346,12 @@ class MeetingExtractor:
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
+            status = _status(text, start, end, time.when if time else None, context.anchor)
+            purpose = TRAVEL_FOR.search(text, start, end)
+            if purpose is not None:  # "arrived on Tuesday for talks with ...": the talks are to come
+                status = "planned"
+                if time is not None and time.start < purpose.end() - len(purpose["talks"]):
+                    time = None  # the time of the journey, not of the talks
             when = time.when if time else None
             mention = _Mention(
                 start, end, sentence,
@@ -354,7 +367,7 @@ class MeetingExtractor:
                 explicit=clause_remote or bool(self.in_person and self.in_person.search(clause)),
                 when=when,
                 time=time,
-                status=_status(text, start, end, when, context.anchor),
+                status=status,
                 perfect=bool(PERFECT.search(clause)),
                 passing=bool(IN_PASSING.search(clause)),
                 visits=self._visits_country(context, start, end),

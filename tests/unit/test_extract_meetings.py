@@ -500,3 +500,12 @@ def test_meetings_a_headline_to_make_a_visit_is_a_plan() -> None:
 )
 def test_meetings_a_working_lunch_or_a_joint_news_conference_is_in_person(text: str) -> None:
     assert [m.medium for m in meetings(text, "2004-11-10")] == ["in_person"]
+
+
+def test_meetings_the_talks_a_journey_is_for_are_still_to_come() -> None:
+    text = (
+        "President Lee Jae Myung departed for China on Sunday for summit talks with Chinese President "
+        "Xi Jinping."
+    )
+    (talks,) = meetings(text, "2026-01-04")
+    assert (talks.status, talks.date) == ("planned", None)  # Sunday is the journey's day, not the talks'
