@@ -13,12 +13,11 @@ import itertools
 import threading
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import URIRef
-from rdflib.term import Node
 
 from kg.errors import NotFound
 from kg.mapping import article_iri, iri, key_of
@@ -49,12 +48,12 @@ def node_of(key: str, what: str) -> URIRef:
     return node
 
 
-def _str(row: dict[str, Node], name: str) -> str | None:
+def _str(row: Mapping[str, object], name: str) -> str | None:
     value = row.get(name)
     return None if value is None else str(value)
 
 
-def _date(row: dict[str, Node], name: str) -> str | None:
+def _date(row: Mapping[str, object], name: str) -> str | None:
     value = row.get(name)
     return None if value is None else str(value)[:10]
 
@@ -205,7 +204,7 @@ def entity(store: Store, key: str) -> dict[str, Any]:
     Raises:
         NotFound: no entity has this id.
     """
-    rows = store.select(ENTITY, bindings={"entity": node_of(key, "entity")}, prefixes=PREFIXES)
+    rows = store.select_values(ENTITY, bindings={"entity": node_of(key, "entity")}, prefixes=PREFIXES)
     facts: dict[str, set[str]] = defaultdict(set)
     offices: dict[str, dict[str, Any]] = {}
     for row in rows:
