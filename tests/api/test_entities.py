@@ -76,3 +76,4 @@ def test_entities_an_id_named_relations_is_an_entity_not_its_relationships(clien
     detail = assert_problem(client.get("/entities/person"), 404)["detail"]
     assert "KIND/NAME" in detail
     assert_problem(client.get("/entities/person/vladimir-putin/relations/extra"), 404)
+    assert_problem(client.get("/entities/person/nobody/relations"), 404)  # relationships of no entity
