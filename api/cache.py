@@ -85,11 +85,21 @@ class GenerationCache:
         return value
 
 
-async def json_response(cache: GenerationCache, key: Hashable, data: Any, model: type[BaseModel]) -> Response:
-    """``data`` checked against its response model and written as JSON, once per generation.
+def _json(model: type[BaseModel], data: Any) -> bytes:
+    return model.model_validate(data).model_dump_json().encode()
+
+
+async def json_lookup(
+    cache: GenerationCache, key: Hashable, function: Callable[[], Any], model: type[BaseModel]
+) -> Response:
+    """The JSON of a look-up: from the cache, or computed, checked and written in one trip to the
+    thread pool.
 
     A large result (an entity's hundreds of relationships) costs milliseconds to validate and write;
-    kept as bytes, a repeated look-up costs only the routing.
+    kept as bytes, a repeated look-up costs only the routing. Each trip to the pool and back costs
+    about as much as a look-up answered from the indexes, so a miss makes one, not one for the data
+    and another for its JSON (issue 5). The data is cached under ``key`` as well, for the page of the
+    same resource.
     """
-    body = await cache.run(("json", key), lambda: model.model_validate(data).model_dump_json().encode())
+    body = await cache.run(("json", key), lambda: _json(model, cache.compute(key, function)))
     return Response(body, media_type="application/json")

@@ -1,4 +1,8 @@
-"""Dependencies shared by the routers: settings, store, ontology, query pool, and the write check."""
+"""Dependencies shared by the routers: settings, store, ontology, query pool, and the write check.
+
+The getters are ``async`` although they only read ``app.state``: FastAPI runs a plain ``def``
+dependency in the thread pool, and the hop there and back cost more than most look-ups (issue 5).
+"""
 
 from __future__ import annotations
 
@@ -15,17 +19,17 @@ from kg.settings import Settings
 from kg.store import Store
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     """The settings the app was created with."""
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     """The store the app opened at start-up."""
     return request.app.state.store  # type: ignore[no-any-return]
 
 
-def get_ontology(request: Request) -> Ontology:
+async def get_ontology(request: Request) -> Ontology:
     """The loaded ontology."""
     return request.app.state.ontology  # type: ignore[no-any-return]
 
@@ -35,7 +39,7 @@ StoreDep = Annotated[Store, Depends(get_store)]
 OntologyDep = Annotated[Ontology, Depends(get_ontology)]
 
 
-def get_query_pool(request: Request) -> QueryPool:
+async def get_query_pool(request: Request) -> QueryPool:
     """The worker processes that run SPARQL queries."""
     return request.app.state.query_pool  # type: ignore[no-any-return]
 
@@ -63,7 +67,7 @@ QueryPoolDep = Annotated[QueryPool, Depends(get_query_pool)]
 WriterDep = Depends(require_write_token)
 
 
-def get_cache(request: Request) -> GenerationCache:
+async def get_cache(request: Request) -> GenerationCache:
     """Look-up results kept until the store's next write."""
     return request.app.state.cache  # type: ignore[no-any-return]
 

@@ -291,7 +291,8 @@ def kind_of(url: str) -> str:
         return "events/{id}"
     if url.startswith("/entities?"):
         return "entities?q="
-    return "entities/{id}/relations" if url.endswith("/relations") else "entities/{id}"
+    relations = url.endswith("/relations") and url.count("/") == 4  # the entity person/relations is 3
+    return "entities/{id}/relations" if relations else "entities/{id}"
 
 
 def percentile(values: list[float], fraction: float) -> float:

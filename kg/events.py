@@ -11,6 +11,8 @@ import datetime as dt
 from collections import defaultdict
 from typing import Any
 
+from rdflib import URIRef
+
 from kg.errors import NotFound
 from kg.event_index import EventFacts, event_index, event_keys
 from kg.extract.text import Sentence, split_sentences
@@ -126,26 +128,28 @@ def event_sources(store: Store, node: Any) -> list[dict[str, Any]]:
     """The evidence of an event: each span with its sentence, aspect and reason."""
     texts: dict[str, tuple[str, list[Sentence]]] = {}
     found = []
-    for row in store.select(SOURCES, bindings={"event": node}, prefixes=PREFIXES):
+    for row in store.select_values(SOURCES, bindings={"event": node}, prefixes=PREFIXES):
         article = row["article"]
-        if str(article) not in texts:
-            text_rows = store.select(ARTICLE_TEXT, bindings={"article": article}, prefixes=PREFIXES)
-            text = str(text_rows[0]["text"]) if text_rows else ""
-            texts[str(article)] = (text, split_sentences(text))
-        start, end = int(row["start"]), int(row["end"])  # type: ignore[call-overload]
-        text, sentences = texts[str(article)]
+        if article not in texts:
+            text_rows = store.select_values(
+                ARTICLE_TEXT, bindings={"article": URIRef(article)}, prefixes=PREFIXES
+            )
+            text = text_rows[0]["text"] if text_rows else ""
+            texts[article] = (text, split_sentences(text))
+        start, end = int(row["start"]), int(row["end"])
+        text, sentences = texts[article]
         found.append(
             {
-                "article": str(row["id"]),
-                "aspect": str(row.get("aspect", "")),
-                "reason": str(row.get("reason", "")),
-                "sentence": int(row["sentence"]),  # type: ignore[call-overload]
+                "article": row["id"],
+                "aspect": row.get("aspect", ""),
+                "reason": row.get("reason", ""),
+                "sentence": int(row["sentence"]),
                 "start": start,
                 "end": end,
                 "text": text[start:end],
                 "sentence_text": _sentence_around(text, sentences, start, end),
-                "extractor": str(row["extractor"]),
-                "confidence": float(row["confidence"]),  # type: ignore[arg-type]
+                "extractor": row["extractor"],
+                "confidence": float(row["confidence"]),
             }
         )
     return found

@@ -344,6 +344,19 @@ class Store:
         names = [v.value for v in solutions.variables]
         return [{name: from_ox(row[name]) for name in names if row[name] is not None} for row in solutions]
 
+    def select_values(self, sparql: str, **options: Any) -> list[dict[str, str]]:
+        """As :meth:`select`, but each value as a plain string: an IRI, a blank node's id or a
+        literal's lexical form, which is what ``str()`` of the rdflib term gives.
+
+        The look-ups of the service read only those strings, and making rdflib terms cost them more
+        than the query: an event's sources took 3.2 ms with terms and 1.1 ms without (issue 5).
+        """
+        solutions = self.query(sparql, **options)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise QuerySyntaxError("Expected a SELECT query.")
+        names = [v.value for v in solutions.variables]
+        return [{name: row[name].value for name in names if row[name] is not None} for row in solutions]
+
     def dump(
         self, *, fmt: str = "nquads", graph: URIRef | None = None, prefixes: Mapping[str, str] | None = None
     ) -> bytes:

@@ -20,7 +20,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from api import media
-from api.cache import json_response
+from api.cache import json_lookup
 from api.deps import CacheDep, SettingsDep, StoreDep, WriterDep
 from api.errors import BadArticles, PayloadTooLarge
 from api.models import ArticlePublic, IngestPublic
@@ -57,10 +57,10 @@ async def get_article(request: Request, store: StoreDep, cache: CacheDep, articl
     mention) and the events read from it."""
     if not SAFE_ID.fullmatch(article_id):
         raise _missing(article_id)
-    found = await cache.run(("article", article_id), lambda: events.article(store, article_id))
+    key = ("article", article_id)
     if wants_html(request):
-        return article_page(found)
-    return await json_response(cache, ("article", article_id), found, ArticlePublic)
+        return article_page(await cache.run(key, lambda: events.article(store, article_id)))
+    return await json_lookup(cache, key, lambda: events.article(store, article_id), ArticlePublic)
 
 
 def article_page(found: dict[str, Any]) -> HTMLResponse:

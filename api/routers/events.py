@@ -15,7 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from rdflib import RDFS
 
-from api.cache import json_response
+from api.cache import json_lookup
 from api.deps import CacheDep, OntologyDep, StoreDep
 from api.models import EventDetailPublic, EventsPublic
 from api.pages import HTML_RESPONSE, highlight, render, wants_html
@@ -49,6 +49,8 @@ def notations(ontology: Ontology) -> dict[str, list[str]]:
 
 def check_filters(ontology: Ontology, filters: dict[str, Any]) -> None:
     """Refuse a medium, kind or topic that is no notation of the ontology (422, listing the valid ones)."""
+    if all(filters.get(name) is None for name in ("medium", "kind", "topic")):
+        return  # reading the notations walks the ontology graph: not for every request
     for name, valid in notations(ontology).items():
         value = filters.get(name)
         if value is not None and value not in valid:
@@ -89,14 +91,15 @@ async def list_events(
     }
     check_filters(ontology, filters)
     given = {name: value for name, value in filters.items() if value is not None}
+
+    def page() -> dict[str, Any]:
+        total, items = events.list_events(store, limit=limit, offset=offset, **given)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
+
     key = ("events", tuple(sorted((k, str(v)) for k, v in given.items())), limit, offset)
-    total, items = await cache.run(
-        key, lambda: events.list_events(store, limit=limit, offset=offset, **given)
-    )
-    page = {"total": total, "limit": limit, "offset": offset, "items": items}
     if wants_html(request):
-        return events_page(page, given)
-    return await json_response(cache, key, page, EventsPublic)
+        return events_page(await cache.run(key, page), given)
+    return await json_lookup(cache, key, page, EventsPublic)
 
 
 def _page_url(given: dict[str, Any], limit: int, offset: int) -> str:
@@ -127,10 +130,9 @@ async def event(
     The id is the event's id with or without its ``event/`` prefix.
     """
     key = event_id if event_id.startswith("event/") else f"event/{event_id}"
-    found = await cache.run(("event", key), lambda: events.event(store, key))
     if wants_html(request):
-        return event_page(found, ontology)
-    return await json_response(cache, ("event", key), found, EventDetailPublic)
+        return event_page(await cache.run(("event", key), lambda: events.event(store, key)), ontology)
+    return await json_lookup(cache, ("event", key), lambda: events.event(store, key), EventDetailPublic)
 
 
 ROLES = (

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from support import assert_problem
 
 from api.app import create_app
 from kg.settings import Settings
@@ -25,7 +26,10 @@ def client(seeded_store_dir: Path, tmp_path: Path) -> Iterator[TestClient]:
         writable.update(
             "INSERT DATA { GRAPH <https://w3id.org/dipkg/graph/article/probe> { "
             "<https://w3id.org/dipkg/id/person/probe> a <https://w3id.org/dipkg/ontology#Person> ; "
-            f'<http://www.w3.org/2000/01/rdf-schema#label> "{PROBE}" }} }}'
+            f'<http://www.w3.org/2000/01/rdf-schema#label> "{PROBE}" . '
+            # an extractor made this id from a name; its page must not read as the relations of 'person'
+            "<https://w3id.org/dipkg/id/person/relations> a <https://w3id.org/dipkg/ontology#Person> ; "
+            '<http://www.w3.org/2000/01/rdf-schema#label> "Relations" } }'
         )
     with TestClient(create_app(Settings(store=str(store), query_workers=0))) as client:
         yield client
@@ -59,3 +63,17 @@ def test_entities_relations_and_unknown_ids(client: TestClient):
     assert missing.status_code == 404 and missing.headers["content-type"].startswith(
         "application/problem+json"
     )
+
+
+def test_entities_an_id_named_relations_is_an_entity_not_its_relationships(client: TestClient):
+    """An id is KIND/NAME and its URL has those two segments: `/entities/person/relations` is the
+    entity `person/relations`, and its relationships are one segment further."""
+    body = client.get("/entities/person/relations").json()
+    assert body["id"] == "person/relations" and body["label"] == "Relations"
+    relations = client.get("/entities/person/relations/relations").json()
+    assert relations == {"id": "person/relations", "relations": {}}
+    assert client.get("/entities/person/vladimir-putin/relations").json()["id"] == "person/vladimir-putin"
+    detail = assert_problem(client.get("/entities/person"), 404)["detail"]
+    assert "KIND/NAME" in detail
+    assert_problem(client.get("/entities/person/vladimir-putin/relations/extra"), 404)
+    assert_problem(client.get("/entities/person/nobody/relations"), 404)  # relationships of no entity

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 
@@ -22,6 +23,26 @@ def test_lookup_search_filters_by_type_and_pages(seeded_store):
     assert total >= 3 and len(people) == 2 and {p["type"] for p in people} == {"Person"}
     _, rest = lookup.search_entities(seeded_store, "i", type="Person", limit=2, offset=2)
     assert not {p["id"] for p in people} & {p["id"] for p in rest}
+
+
+def _scan(index: lookup.SearchIndex, q: str) -> dict[str, int]:
+    """The search as it was written before the joined haystack: every name, one by one."""
+    needle, scores = q.casefold(), {}
+    for name, weight, i in index.names:
+        if needle in name:
+            rank = weight * (4 if name == needle else 2 if name.startswith(needle) else 1)
+            scores[index.entities[i][0]] = max(scores.get(index.entities[i][0], 0), rank)
+    return scores
+
+
+def test_lookup_search_in_the_joined_names_finds_what_a_scan_of_each_name_finds(seeded_store):
+    index = lookup.search_index(seeded_store)
+    names = [name for name, _, _ in index.names]
+    needles = {name[i : i + n] for name in names for n in (1, 3, 6) for i in range(0, len(name), 5)}
+    needles |= set(names) | {"PUTIN", "zzz-nothing", "\x00", names[0][-2:] + "\x00" + names[1][:2]}
+    needles |= {a[-3:] + b[:3] for a, b in itertools.pairwise(names)}  # across two names: no match
+    for needle in sorted(needles):
+        assert {e["id"]: e["score"] for e in index.search(needle)} == _scan(index, needle), needle
 
 
 def test_lookup_search_text_is_a_value_not_query_syntax(seeded_store):

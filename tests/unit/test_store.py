@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import XSD, BNode, Graph, Literal, URIRef
 
 from kg.errors import QuerySyntaxError, StoreError, StoreLocked
 from kg.store import Store, article_graph, from_ox, to_ox
@@ -98,6 +98,26 @@ def test_store_query_binds_values_instead_of_splicing_text():
     assert rows == []
     rows = store.select("SELECT ?s ?v WHERE { ?s ?p ?v }", bindings={"v": Literal("value 1")})
     assert [row["s"] for row in rows] == [URIRef(EX + "s1")]
+
+
+def test_store_select_values_are_the_strings_of_the_terms_select_gives():
+    store = Store()
+    terms = [
+        URIRef(EX + "o"),
+        BNode("b1"),
+        Literal("tagged", lang="en"),
+        Literal(3),
+        Literal("2024-05-01", datatype=XSD.date),
+    ]
+    store.replace_graphs(
+        {article_graph("a1"): [(URIRef(EX + "s"), URIRef(EX + "p"), term) for term in terms]}
+    )
+    query = "SELECT ?s ?o ?missing WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?missing } } ORDER BY STR(?o)"
+    terms_rows = store.select(query)
+    assert store.select_values(query) == [
+        {name: str(term) for name, term in row.items()} for row in terms_rows
+    ]
+    assert {row["o"] for row in store.select_values(query)} > {"3", "2024-05-01", "tagged", EX + "o"}
 
 
 def test_store_query_sees_every_graph_by_default_and_reports_syntax_errors():
