@@ -55,8 +55,9 @@ _TITLES = (
     "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
     "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
 )
+# The name's word boundary is asserted after its capital, so that the search skips to capitals.
 _APPOSITION = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
+    rf"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
     rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
     rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
 )  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",

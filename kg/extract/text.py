@@ -186,26 +186,22 @@ class PhraseMatcher:
         """Non-overlapping matches, scanning left to right and preferring the longest at each point."""
         if not isinstance(tokens, Tokens):
             tokens = Tokens([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
-        words, root = tokens.words, self._root
+        words, root, count = tokens.words, self._root, len(tokens.words)
         after = 0  # the first token a new match may start at
-        for i in compress(range(len(words)), map(root.__contains__, words)):  # most tokens start none
+        for i in compress(range(count), map(root.__contains__, words)):  # most tokens start none
             if i < after:
                 continue
-            best = self._longest(words, i)
-            if best is not None:
-                last, values = best
+            # The longest phrase from token i (a loop inlined here: this runs on every article).
+            node, last, values = root[words[i]], -1, None
+            j = i
+            while node is not None:
+                if "" in node:
+                    last, values = j, node[""]
+                j += 1
+                node = node.get(words[j]) if j < count else None
+            if values is not None:
                 yield Match(tokens.starts[i], tokens.ends[last], i, last, tuple(values))
                 after = last + 1
-
-    def _longest(self, words: list[str], i: int) -> tuple[int, list[object]] | None:
-        node, best = self._root, None
-        for j in range(i, len(words)):
-            node = node.get(words[j])  # type: ignore[assignment]
-            if node is None:
-                break
-            if "" in node:
-                best = (j, node[""])
-        return best
 
 
 def tokens_in(tokens: Iterable[Token], start: int, end: int) -> list[Token]:
