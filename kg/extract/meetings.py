@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import ClassVar
 
 import kg
@@ -499,10 +500,7 @@ class MeetingExtractor:
         return set()
 
     def _remote(self, text: str) -> str | None:
-        for medium in ("video", "phone"):
-            if self.media[medium].search(text):
-                return medium
-        return None
+        return _remote_medium(self.media["video"], self.media["phone"], text)
 
     def _medium(self, clause: str, sentence_remote: str | None) -> tuple[str | None, bool]:
         """The clause's medium, and whether a remote cue in the clause itself says so."""
@@ -937,6 +935,7 @@ def _phrases(labels: object) -> re.Pattern[str] | None:
     return re.compile("|".join(r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+") + r"\b" for p in ordered), re.I)
 
 
+@lru_cache(maxsize=64)  # a sentence of one clause is read as the sentence and as the clause
 def _tense(text: str, start: int, end: int) -> str | None:
     """ "planned" if a future cue governs a meeting cue of ``text[start:end]`` ("will hold talks",
     "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
@@ -947,6 +946,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
             return "occurred"
         if FUTURE.search(window):
             return "planned"
+    return None
+
+
+@lru_cache(maxsize=64)  # the same: the sentence's medium, then its one clause's
+def _remote_medium(video: re.Pattern[str], phone: re.Pattern[str], text: str) -> str | None:
+    """The remote medium a text names, video before phone."""
+    if video.search(text):
+        return "video"
+    if phone.search(text):
+        return "phone"
     return None
 
 
