@@ -33,7 +33,11 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s+|$)|\n\s*\n|\n(?=[A-Z\"'])")
 # A word, with its dotted continuation if it has one ("U.S."); the same tokens as
 # ``\w+(?:\.\w+)+\.?|\w+|...`` without reading every word twice.
 _TOKEN = re.compile(r"\w+(?:(?:\.\w+)+\.?)?|'s\b|[^\w\s]")
-_SPLIT = re.compile(f"({_TOKEN.pattern})")
+# The same tokens, written to begin with one character class (a token starts with any non-space)
+# so that the regex engine skips the spaces between tokens itself; then the rest of a word, or
+# the "s" of "'s", or nothing. A fifth faster on an article; tests/unit/test_extract_text.py
+# checks it against ``_TOKEN``.
+_SPLIT = re.compile(r"(\S(?:(?<=\w)\w*(?:(?:\.\w+)+\.?)?|(?<=')(?:s\b)?|))")
 
 
 @lru_cache(maxsize=8)  # one article's text is normalised by several steps
