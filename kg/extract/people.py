@@ -396,7 +396,7 @@ class PeopleFinder:
         taken = [f.span for f in found]
         tokens = reading.tokens
         short = []
-        for i in [i for i, word in enumerate(tokens.words) if word in surnames]:
+        for i in compress(range(len(tokens.words)), map(surnames.__contains__, tokens.words)):
             person, start, end = surnames[tokens.words[i]], tokens.starts[i], tokens.ends[i]
             if start < person.evidence.end or any(s <= start < e for s, e in taken):
                 continue
