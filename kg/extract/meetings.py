@@ -28,7 +28,7 @@ from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
-from kg.extract.casing import lowered
+from kg.extract.casing import case_blind, lowered
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
@@ -151,6 +151,15 @@ HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
 FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
+# The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
+# matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
+(
+    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+) = map(case_blind, (
+    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+))  # fmt: skip
 RECENT = dt.timedelta(days=2)
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of  # "has met" in a dated article: within the two days before it
 
@@ -250,8 +259,9 @@ class MeetingExtractor:
             publishers: the publisher table.
             topics: finds the topics discussed in the sentences that report a meeting.
         """
-        self.media = _medium_patterns(media or {})
-        self.in_person = _phrases((media or {}).get("in_person", ()))
+        self.media = {m: case_blind(p) for m, p in _medium_patterns(media or {}).items()}
+        in_person = _phrases((media or {}).get("in_person", ()))
+        self.in_person = case_blind(in_person) if in_person is not None else None
         self.gazetteer = gazetteer
         self.publishers = publishers
         self.topics = topics
