@@ -71,7 +71,7 @@ class Triples:
 
     def add(self, triple: Triple) -> None:
         """Add a triple (a triple already present is kept once)."""
-        if triple in self:
+        if triple in self._index or (triple[0] in self._blocks and self._in_block(triple)):
             return
         self._order.append(triple)
         self._index.add(triple)
@@ -83,17 +83,21 @@ class Triples:
         for triple in triples:
             self.add(triple)
 
-    def describe(self, subject: Node, pairs: Sequence[tuple[Node, Node]]) -> None:
-        """Add ``(subject, predicate, object)`` for each pair, as :meth:`update` would."""
-        predicates = {predicate for predicate, _ in pairs}
-        if subject in self._subjects or subject in self._blocks or len(predicates) < len(pairs):
-            self.update((subject, predicate, value) for predicate, value in pairs)
+    def describe(self, subject: Node, triples: list[Triple]) -> None:
+        """Add triples about ``subject``, as :meth:`update` would."""
+        predicates = {predicate for node, predicate, _ in triples if node is subject}
+        if len(predicates) < len(triples) or subject in self._subjects or subject in self._blocks:
+            self.update(triples)  # another subject among them, a repeated predicate, or said before
             return
-        # Nothing is said about the subject yet and no pair repeats: none of these is present.
+        # Nothing is said about the subject yet and no two of these are alike: none is present.
         start = len(self._order)
-        self._order.extend([(subject, predicate, value) for predicate, value in pairs])
+        self._order.extend(triples)
         self._blocks[subject] = (start, len(self._order))
         self._graph = None
+
+    def _in_block(self, triple: Triple) -> bool:
+        start, end = self._blocks[triple[0]]
+        return triple in self._order[start:end]
 
     def __iter__(self) -> Iterator[Triple]:
         return iter(self._order)
@@ -104,8 +108,9 @@ class Triples:
     def __contains__(self, triple: object) -> bool:
         if triple in self._index:
             return True
-        block = self._blocks.get(triple[0]) if isinstance(triple, tuple) and triple else None
-        return block is not None and triple in self._order[block[0] : block[1]]
+        if not isinstance(triple, tuple) or not triple:
+            return False
+        return triple[0] in self._blocks and self._in_block(triple)
 
     def graph(self) -> Graph:
         """The triples as an rdflib graph (built once, on first use)."""
@@ -284,23 +289,23 @@ class Mapper:
         digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
         node = iri(f"evidence/{doc.article.id}/{digest}")
         # About 40 evidence records an article, 11 triples each: the hot loop of mapping.
-        pairs = [
-            (_TYPE, kind),
-            (_ARTICLE, article),
-            (_SENTENCE, _integer(evidence.sentence)),
-            (_START, _integer(evidence.start)),
-            (_END, _integer(evidence.end)),
-            (_SURFACE, _string(doc.text[evidence.start : evidence.end])),
-            (_ASPECT, _string(evidence.aspect)),
-            (_EXTRACTOR, _string(extractor.name)),
-            (_VERSION, _string(extractor.version)),
-            (_CONFIDENCE, _decimal(round(evidence.confidence, 3))),
+        triples = [
+            (node, _TYPE, kind),
+            (node, _ARTICLE, article),
+            (node, _SENTENCE, _integer(evidence.sentence)),
+            (node, _START, _integer(evidence.start)),
+            (node, _END, _integer(evidence.end)),
+            (node, _SURFACE, _string(doc.text[evidence.start : evidence.end])),
+            (node, _ASPECT, _string(evidence.aspect)),
+            (node, _EXTRACTOR, _string(extractor.name)),
+            (node, _VERSION, _string(extractor.version)),
+            (node, _CONFIDENCE, _decimal(round(evidence.confidence, 3))),
         ]
         if evidence.reason:
-            pairs.append((_REASON, _string(evidence.reason)))
+            triples.append((node, _REASON, _string(evidence.reason)))
         if mention_of is not None:  # a mention: what it mentions
-            pairs.append((_MENTION_OF, mention_of))
-        graph.describe(node, pairs)
+            triples.append((node, _MENTION_OF, mention_of))
+        graph.describe(node, triples)
         return node
 
 

@@ -174,12 +174,13 @@ def test_mapping_triples_described_at_once_are_the_triples_added_one_by_one() ->
     a, b, c = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")
     p, q = DIPL.surface, DIPL.aspect
     steps = [
-        ("describe", a, [(p, Literal("x")), (q, Literal(1))]),  # a fresh subject: one block
+        ("describe", a, [(a, p, Literal("x")), (a, q, Literal(1))]),  # a fresh subject: one block
         ("add", (b, p, a)),
-        ("describe", a, [(q, Literal(1)), (p, Literal("y"))]),  # said before: (a, q, 1) kept once
+        ("describe", a, [(a, q, Literal(1)), (a, p, Literal("y"))]),  # said before: (a, q, 1) once
         ("add", (a, p, Literal("x"))),  # inside the first block: kept once
-        ("describe", b, [(q, Literal("z"))]),  # a subject added one by one before
-        ("describe", c, [(p, Literal("w")), (p, Literal("w"))]),  # a repeated pair
+        ("describe", b, [(b, q, Literal("z"))]),  # a subject added one by one before
+        ("describe", c, [(c, p, Literal("w")), (c, p, Literal("w"))]),  # a repeated pair
+        ("describe", URIRef("urn:d"), [(c, q, Literal("v"))]),  # another subject among them
     ]
     described, added = Triples(), Triples()
     for step in steps:
@@ -188,7 +189,7 @@ def test_mapping_triples_described_at_once_are_the_triples_added_one_by_one() ->
             added.add(step[1])
         else:
             described.describe(step[1], step[2])
-            added.update((step[1], predicate, value) for predicate, value in step[2])
+            added.update(step[2])
     expected = [
         (a, p, Literal("x")),
         (a, q, Literal(1)),
@@ -196,8 +197,9 @@ def test_mapping_triples_described_at_once_are_the_triples_added_one_by_one() ->
         (a, p, Literal("y")),
         (b, q, Literal("z")),
         (c, p, Literal("w")),
+        (c, q, Literal("v")),
     ]
     assert list(described) == list(added) == expected
-    assert len(described) == 6 and all(t in described for t in expected)
+    assert len(described) == 7 and all(t in described for t in expected)
     assert (a, q, Literal(2)) not in described and "not a triple" not in described
     assert isomorphic(described.graph(), added.graph())
