@@ -23,6 +23,8 @@ _ESCAPE = re.compile(r"\\.")
 _GROUP_NAME = re.compile(r"\(\?P<\w+>")
 #: Escapes that name a character by its code, or a backreference: a capital could hide in them.
 _CODED = re.compile(r"\\[xuUN0-9]")
+#: A pattern of whole lowercase words: ``\b(?:met|meet|talks)\b``.
+_WORDS = re.compile(r"\\b\(\?:([a-z]+(?:\|[a-z]+)*)\)\\b")
 
 
 @lru_cache(maxsize=8)  # one article's text is lowered by several steps
@@ -137,3 +139,43 @@ def _lower(text: str) -> str | None:
     if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # _FOLD_APART, spelt out: hot
         return None
     return lowered(text) if len(text) > 2000 else text.lower()
+
+
+def word_spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """``[m.span() for m in pattern.finditer(text)]``, found faster when the pattern is a list of
+    whole lowercase words (``\\b(?:met|meet|talks)\\b``): the pattern is tried only where one of
+    its words occurs (``str.find``), left to right, as ``finditer`` would.
+
+    >>> word_spans(re.compile(r"\\b(?:met|meet|meeting)\\b"), "they met, meeting at a metro")
+    [(5, 8), (10, 17)]
+    """
+    starts = _word_starts(pattern)
+    if starts is None:
+        return [m.span() for m in pattern.finditer(text)]
+    candidates = set()
+    for word in starts:
+        at = text.find(word)
+        while at >= 0:
+            candidates.add(at)
+            at = text.find(word, at + 1)
+    spans, after = [], 0
+    for at in sorted(candidates):  # a match starts with one of the words, so only these can
+        if at < after:
+            continue
+        found = pattern.match(text, at)
+        if found is not None:
+            spans.append(found.span())
+            after = found.end()
+    return spans
+
+
+@lru_cache(maxsize=16)
+def _word_starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The words of a whole-word pattern that no other of its words begins ("meet" for "meets"),
+    or ``None`` for any other pattern."""
+    words = _WORDS.fullmatch(pattern.pattern)
+    if words is None or pattern.flags & re.IGNORECASE:
+        return None
+    alternatives = words.group(1).split("|")
+    shortest = {w for w in alternatives if not any(w.startswith(o) and o != w for o in alternatives)}
+    return tuple(sorted(shortest))

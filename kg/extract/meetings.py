@@ -28,7 +28,7 @@ from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
-from kg.extract.casing import case_blind, lowered
+from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
@@ -207,7 +207,7 @@ class _Hits:
     """Where a lowercase pattern matches a text, case-blind, found in one pass and asked per span."""
 
     def __init__(self, pattern: re.Pattern[str], text: str):
-        found = [m.span() for m in pattern.finditer(lowered(text))]
+        found = word_spans(pattern, lowered(text))
         self.starts = [start for start, _ in found]
         self.ends = [end for _, end in found]
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from kg.extract.casing import CaseBlind, case_blind, lowered
+from kg.extract.casing import CaseBlind, case_blind, lowered, word_spans
 
 PATTERNS = [
     r"\bvideo[- ](?:link|call)s?\b|\bvia video\b",
@@ -68,3 +68,16 @@ def test_casing_case_blind_keeps_patterns_it_cannot_twin(source: str) -> None:
 def test_casing_lowered_keeps_offsets() -> None:
     text = "İSTANBUL and Ankara"
     assert len(lowered(text)) == len(text) and lowered(text).endswith("and ankara")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\b(?:met|meet|meets|meeting|talks|talk|call|called)\b",  # whole words: found by str.find
+        r"\b(?:met|meet)s?\b",  # any other pattern: finditer itself
+    ],
+)
+def test_casing_word_spans_are_the_pattern_matches(source: str) -> None:
+    pattern = re.compile(source)
+    for text in [lowered(t) for t in TEXTS] + ["metmeet meets,met-meet talks.called recall", "meeting"]:
+        assert word_spans(pattern, text) == [m.span() for m in pattern.finditer(text)]
