@@ -17,12 +17,12 @@ from kg.extract.text import Match, PhraseMatcher, normalise
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party"
-# One to six capitalised words (with "and"/"&" between them) before the head, not after "a"/"an".
-# Written to start with a capital letter, so that the search skips to capitals; the assertions
-# that follow it are the word boundary and the "a "/"an " test before that letter, and the words
-# match possessively (a shorter word is never followed by the space the pattern needs). The same
-# matches as the plain form, four times faster (it backtracked at every position of the text).
 _INSTITUTION = re.compile(
+    # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
+    # "an". Written to start with a capital letter, so that the search skips to capitals; the
+    # assertions after it are the word boundary and the "a "/"an " test before that letter, and the
+    # words match possessively (a shorter word is never followed by the space the pattern needs).
+    # The same matches as the plain form, four times faster (it backtracked at every position).
     rf"[A-Z](?<!\w.)(?<!\ba .)(?<!\ban .)[\w'&-]++ (?:(?:and|&) )?(?:[A-Z][\w'&-]++ (?:(?:and|&) )?){{0,5}}"
     rf"(?:{_HEADS})\b"
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
