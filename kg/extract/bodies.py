@@ -20,7 +20,13 @@ _HEADS = (
     "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet"
 )
 _INSTITUTION = re.compile(
-    rf"(?<!\ba )(?<!\ban )\b(?:[A-Z][\w'&-]+ (?:(?:and|&) )?){{1,6}}(?:{_HEADS})\b"
+    # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
+    # "an". Written to start with a capital letter, so that the search skips to capitals; the
+    # assertions after it are the word boundary and the "a "/"an " test before that letter, and the
+    # words match possessively (a shorter word is never followed by the space the pattern needs).
+    # The same matches as the plain form, four times faster (it backtracked at every position).
+    rf"[A-Z](?<!\w.)(?<!\ba .)(?<!\ban .)[\w'&-]++ (?:(?:and|&) )?(?:[A-Z][\w'&-]++ (?:(?:and|&) )?){{0,5}}"
+    rf"(?:{_HEADS})\b"
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
 )
 #: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
@@ -41,8 +47,12 @@ _NOT_ACTOR_WORDS = (
     "Hospital",
     "Museum",
 )
+# Up to four capitalised words and one of the words above, starting at a word boundary; written
+# to start with the capital (as ``_INSTITUTION``): up to three more words after the first, or the
+# word itself, its first letter already read.
 _NOT_ACTOR_BODY = re.compile(
-    rf"\b(?:[A-Z][\w'&-]+ ){{0,4}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
+    rf"[A-Z](?<!\w.)(?:[\w'&-]+ (?:[A-Z][\w'&-]+ ){{0,3}}(?:{'|'.join(_NOT_ACTOR_WORDS)})"
+    rf"|{'|'.join(f'(?<={word[0]}){word[1:]}' for word in _NOT_ACTOR_WORDS)})"
     r"(?: (?:of|for) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"
 )
 #: Words of an officer's title before the body: "Chief Executive Officer Australian Customs Service".

@@ -23,11 +23,12 @@ import datetime as dt
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import ClassVar
 
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
-from kg.extract.casing import lowered
+from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.dates import TimeExpression, When, find_times
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
@@ -163,6 +164,15 @@ HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
 FORMAT_BY_COUNT = {1: "bilateral", 2: "bilateral", 3: "trilateral"}
 FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
+# The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
+# matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
+(
+    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+) = map(case_blind, (
+    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+))  # fmt: skip
 RECENT = dt.timedelta(days=2)
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of  # "has met" in a dated article: within the two days before it
 
@@ -210,7 +220,7 @@ class _Hits:
     """Where a lowercase pattern matches a text, case-blind, found in one pass and asked per span."""
 
     def __init__(self, pattern: re.Pattern[str], text: str):
-        found = [m.span() for m in pattern.finditer(lowered(text))]
+        found = word_spans(pattern, lowered(text))
         self.starts = [start for start, _ in found]
         self.ends = [end for _, end in found]
 
@@ -262,8 +272,9 @@ class MeetingExtractor:
             publishers: the publisher table.
             topics: finds the topics discussed in the sentences that report a meeting.
         """
-        self.media = _medium_patterns(media or {})
-        self.in_person = _phrases((media or {}).get("in_person", ()))
+        self.media = {m: case_blind(p) for m, p in _medium_patterns(media or {}).items()}
+        in_person = _phrases((media or {}).get("in_person", ()))
+        self.in_person = case_blind(in_person) if in_person is not None else None
         self.gazetteer = gazetteer
         self.publishers = publishers
         self.topics = topics
@@ -519,10 +530,7 @@ class MeetingExtractor:
         return set()
 
     def _remote(self, text: str) -> str | None:
-        for medium in ("video", "phone"):
-            if self.media[medium].search(text):
-                return medium
-        return None
+        return _remote_medium(self.media["video"], self.media["phone"], text)
 
     def _medium(self, clause: str, sentence_remote: str | None) -> tuple[str | None, bool]:
         """The clause's medium, and whether a remote cue in the clause itself says so."""
@@ -957,6 +965,7 @@ def _phrases(labels: object) -> re.Pattern[str] | None:
     return re.compile("|".join(r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+") + r"\b" for p in ordered), re.I)
 
 
+@lru_cache(maxsize=64)  # a sentence of one clause is read as the sentence and as the clause
 def _tense(text: str, start: int, end: int) -> str | None:
     """ "planned" if a future cue governs a meeting cue of ``text[start:end]`` ("will hold talks",
     "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
@@ -967,6 +976,16 @@ def _tense(text: str, start: int, end: int) -> str | None:
             return "occurred"
         if FUTURE.search(window):
             return "planned"
+    return None
+
+
+@lru_cache(maxsize=64)  # the same: the sentence's medium, then its one clause's
+def _remote_medium(video: re.Pattern[str], phone: re.Pattern[str], text: str) -> str | None:
+    """The remote medium a text names, video before phone."""
+    if video.search(text):
+        return "video"
+    if phone.search(text):
+        return "phone"
     return None
 
 

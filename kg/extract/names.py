@@ -169,7 +169,8 @@ class Reading:
         return range(bisect_right(starts, start) - 1, bisect_right(starts, end - 1))
 
 
-_CAPITALS_RUN = re.compile(r"\b[A-Z]{2,}[ .]+(?:[A-Z]\.? )?[A-Z]{2,}\b")
+# Starts with the capital and then asserts the word boundary before it: the search skips to capitals.
+_CAPITALS_RUN = re.compile(r"[A-Z](?<!\w.)[A-Z]+[ .]+(?:[A-Z]\.? )?[A-Z]{2,}\b")
 #: Words written in lower case inside names and titles, once capitals are read as a name.
 _SMALL_WORDS = frozenset("of the and for on in to at a an de da van von der bin al".split())
 

@@ -56,8 +56,9 @@ _TITLES = (
     "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
     "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
 )
+# The name's word boundary is asserted after its capital, so that the search skips to capitals.
 _APPOSITION = re.compile(
-    rf"\b([A-Z][a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
+    rf"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
     rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
     rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
 )  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
@@ -417,7 +418,7 @@ class PeopleFinder:
         tokens = reading.tokens
         words = set(tokens.words)
         short = []
-        for i in [i for i, word in enumerate(tokens.words) if word in surnames]:
+        for i in compress(range(len(tokens.words)), map(surnames.__contains__, tokens.words)):
             person, start, end = surnames[tokens.words[i]], tokens.starts[i], tokens.ends[i]
             if start < person.evidence.end or any(s <= start < e for s, e in taken):
                 continue

@@ -7,10 +7,12 @@ spans slice back to the sentence, and tokens slice back to themselves.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
+from kg.extract import text as text_module
 from kg.extract.text import PhraseMatcher, normalise, phrase_key, scan, split_sentences, tokenize, tokens_in
 from kg.reader import read_articles
 
@@ -184,6 +186,23 @@ def test_text_scan_gives_the_tokens_as_parallel_lists() -> None:
     assert [text[s:e] for s, e in zip(tokens.starts, tokens.ends, strict=True)][2] == "\u2019s"
     assert tokens[3] == ("Putin", 10, 15) and tokens[-1].text == "U.S." and len(tokens) == 7
     assert scan(text, 6, 15).words == ["'s", "Putin"] and scan(text, 6, 15).starts == [6, 10]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "U.S.-China talks at 9.30 a.m. on the U.S.S.R.'s 3.5% _under_score",
+        "'s 's' ''s 'sx Ministers' meeting, China's. 's\n's",
+        "Émile Zoë's café-au-lait \u00a0 naïve ×2 …",
+        "",
+        "   ",
+    ],
+)
+def test_text_scan_splits_like_the_token_pattern(text: str) -> None:
+    """The split pattern of ``scan`` is a faster spelling of ``_TOKEN``: the same tokens."""
+    norm = normalise(text)
+    assert scan(text).words == [m.group() for m in text_module._TOKEN.finditer(norm)]
+    assert text_module._SPLIT.split(norm) == re.split(f"({text_module._TOKEN.pattern})", norm)
 
 
 def test_text_matcher_reads_tokens_as_lists_or_tuples(matcher: PhraseMatcher) -> None:

@@ -12,7 +12,7 @@ import pytest
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.mapping import article_iri, iri, key_of, slug
+from kg.mapping import Triples, article_iri, iri, key_of, slug
 from kg.pipeline import Pipeline
 from kg.reader import Article, article_from_record, read_articles
 from kg.settings import Settings
@@ -168,3 +168,38 @@ def test_mapping_writes_affiliations_of_people_introduced_by_apposition(pipeline
         DIPL.affiliatedWith,
         iri("org/china-foreign-affairs-university"),
     ) in graph
+
+
+def test_mapping_triples_described_at_once_are_the_triples_added_one_by_one() -> None:
+    a, b, c = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")
+    p, q = DIPL.surface, DIPL.aspect
+    steps = [
+        ("describe", a, [(a, p, Literal("x")), (a, q, Literal(1))]),  # a fresh subject: one block
+        ("add", (b, p, a)),
+        ("describe", a, [(a, q, Literal(1)), (a, p, Literal("y"))]),  # said before: (a, q, 1) once
+        ("add", (a, p, Literal("x"))),  # inside the first block: kept once
+        ("describe", b, [(b, q, Literal("z"))]),  # a subject added one by one before
+        ("describe", c, [(c, p, Literal("w")), (c, p, Literal("w"))]),  # a repeated pair
+        ("describe", URIRef("urn:d"), [(c, q, Literal("v"))]),  # another subject among them
+    ]
+    described, added = Triples(), Triples()
+    for step in steps:
+        if step[0] == "add":
+            described.add(step[1])
+            added.add(step[1])
+        else:
+            described.describe(step[1], step[2])
+            added.update(step[2])
+    expected = [
+        (a, p, Literal("x")),
+        (a, q, Literal(1)),
+        (b, p, a),
+        (a, p, Literal("y")),
+        (b, q, Literal("z")),
+        (c, p, Literal("w")),
+        (c, q, Literal("v")),
+    ]
+    assert list(described) == list(added) == expected
+    assert len(described) == 7 and all(t in described for t in expected)
+    assert (a, q, Literal(2)) not in described and "not a triple" not in described
+    assert isomorphic(described.graph(), added.graph())
