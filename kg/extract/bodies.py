@@ -32,9 +32,9 @@ _INSTITUTION = re.compile(
 #: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
 #: Investments".
 _HEAD_FIRST = re.compile(
-    r"(?<=\b[Tt]he )(?:Office|Board|Bureau|Department|Ministry) (?:of|for) (?:the )?"
+    r"(?:Office|Board|Bureau|Department|Ministry) (?:of|for) (?:the )?"
     r"[A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}"
-)
+)  # after "the ", checked in code: a look-behind or \b first would be tried at every position
 #: Names of bodies that are not actors; a country named inside one is not an actor either
 #: ("Renmin University of China", "London School of Economics").
 _NOT_ACTOR_WORDS = (
@@ -193,7 +193,12 @@ class OrganisationFinder:
         starts = {m.start for m in names}
         taken = [f.span for f in found if not f.known] + list(claimed)  # countries' bodies
         spans = sorted(
-            [m.span() for m in _INSTITUTION.finditer(text)] + [m.span() for m in _HEAD_FIRST.finditer(text)]
+            [m.span() for m in _INSTITUTION.finditer(text)]
+            + [
+                m.span()
+                for m in _HEAD_FIRST.finditer(text)
+                if text[max(0, m.start() - 4) : m.start()] in ("the ", "The ")
+            ]
         )
         for start, end in spans:
             if overlaps((start, end), taken):

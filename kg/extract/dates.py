@@ -23,6 +23,8 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 
+# The wire's bare weekday, "met Monday" (not after the words of NOT_A_WEEKDAY, checked in find_times).
+BARE_WEEKDAY = re.compile(r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # Written in lowercase and run on the lowercased text (``casing.lowered``): case-blind, and fast.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -40,13 +42,15 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
     ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
-    # the wire style, "met Monday", "a summit meeting Monday"; not "Good Friday" or "Super Tuesday",
-    # nor when a report was made ("the Blue House announced Tuesday")
-    ("weekday", re.compile(r"(?<!good )(?<!black )(?<!super )(?<!cyber )(?<!holy )(?<!ash )(?<!easter )(?<!bloody )(?<!said )(?<!says )(?<!announced )(?<!added )(?<!stated )(?<!reported )(?<!confirmed )\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
+    ("weekday", BARE_WEEKDAY),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>weekend|week|month|year)\b")),
 ]  # fmt: skip
 
+# Words before a bare weekday that make it a name or the time of a report, not of an event.
+NOT_A_WEEKDAY = re.compile(
+    r"\b(?:good|black|super|cyber|holy|ash|easter|bloody|said|says|announced|added|stated|reported|confirmed) $"
+)
 # What follows the date of a dateline that runs into the text: "SEOUL, Jan. 2 (Yonhap) -- President ...".
 DATELINE_TAIL = re.compile(r"\s*\([a-z][\w .&'-]{0,30}\)\s*(?:--|-|–|—)")
 
@@ -98,6 +102,10 @@ def find_times(
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
+            if pattern is BARE_WEEKDAY and NOT_A_WEEKDAY.search(
+                lowered(text), max(0, match.start() - 12), match.start()
+            ):
+                continue  # "Good Friday", "Super Tuesday"; "announced Tuesday" is when it was said
             if DATELINE_TAIL.match(lowered(text), match.end()):
                 continue  # "SEOUL, Jan. 2 (Yonhap) --" inside the text: when it was filed, not an event
             when = _resolve(kind, match, text[match.start() : match.end()], anchor, future)

@@ -168,10 +168,10 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
     ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
-    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ) = map(case_blind, (
     ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
-    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
 RECENT = dt.timedelta(days=2)
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of  # "has met" in a dated article: within the two days before it

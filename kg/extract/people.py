@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from itertools import compress
 
 from kg.extract.gazetteer import Gazetteer
@@ -406,7 +407,9 @@ class PeopleFinder:
                 if len(name) <= 2 or not name[0].isupper() or name in NOT_SURNAMES or name in _CALENDAR:
                     continue
                 other = surnames.setdefault(name, item)
-                if other.key == item.key or other.label.endswith(" " + item.label):
+                if other.key == item.key:
+                    continue
+                if other.label.endswith(" " + item.label):
                     surnames[name] = item  # "Daleep Singh" rather than a misread "Economics Daleep Singh"
                 elif not item.label.endswith(" " + other.label):
                     shared.add(name)
@@ -414,16 +417,35 @@ class PeopleFinder:
             del surnames[name]
         if not surnames:
             return []
-        taken = [f.span for f in found]
+        starts, reach = _covered([f.span for f in found])
         tokens = reading.tokens
-        words = set(tokens.words)
+        words: set[str] | None = None
         short = []
         for i in compress(range(len(tokens.words)), map(surnames.__contains__, tokens.words)):
             person, start, end = surnames[tokens.words[i]], tokens.starts[i], tokens.ends[i]
-            if start < person.evidence.end or any(s <= start < e for s, e in taken):
+            if start < person.evidence.end or _inside(start, starts, reach):
                 continue
-            if person.known and (tokens.words[i].lower() in words or _NAME_NEXT.match(reading.text, end)):
-                continue  # "may", or "Lee Hsien Loong": another word or another person
+            if person.known:
+                words = set(tokens.words) if words is None else words
+                if tokens.words[i].lower() in words or _NAME_NEXT.match(reading.text, end):
+                    continue  # "may", or "Lee Hsien Loong": another word or another person
             evidence = reading.evidence(start, end, f"short form of {person.label}", 0.75)
             short.append(Found(person.key, "Person", person.label, False, evidence))
         return short
+
+
+def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts, sorted, and the furthest end reached by the spans up to each: what
+    :func:`_inside` needs to tell in a binary search whether an offset lies in any of them."""
+    starts, reach, furthest = [], [], -1
+    for start, end in sorted(spans):
+        furthest = max(furthest, end)
+        starts.append(start)
+        reach.append(furthest)
+    return starts, reach
+
+
+def _inside(at: int, starts: list[int], reach: list[int]) -> bool:
+    """Whether an offset lies in one of the spans :func:`_covered` describes."""
+    k = bisect_right(starts, at)
+    return k > 0 and reach[k - 1] > at
