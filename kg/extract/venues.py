@@ -1,4 +1,5 @@
-"""Countries that are only a venue or a nationality: "in Lima, Peru", "a Namibian athlete".
+"""Countries that are only a venue or a nationality: "in Lima, Peru", "a Namibian athlete", and the one
+country of a domestic story named only by its adjective ("the Australian economy").
 
 Such a country is not an actor of the article (tests/gold/README.md) unless some other mention of
 it acts, or someone in the article speaks for it.
@@ -30,7 +31,8 @@ _PRIVATE_PEOPLE = frozenset(
     "runner champion footballer sprinter cyclist boxer golfer driver merchant hostage hostages "
     "descent origin".split()
 )
-_ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ch|i|ic)s?$")
+#: How a nationality adjective ends: "French", "Chinese", "Israeli", "Australians".
+ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ch|i|ic)s?$")
 #: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
 _STATE_NOUN = re.compile(
     r"(?:-[A-Z][a-z]+)*\s+(?i:government|officials?|president|prime minister|foreign|minister|ministry|"
@@ -92,7 +94,7 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
 def _is_adjective(text: str, item: Found) -> bool:
     """'Australian', 'American': a country named only as an attribute, not as a state that acts."""
     written = text[item.evidence.start : item.evidence.end]
-    if " " in written or not _ADJECTIVE_END.search(written):
+    if " " in written or not ADJECTIVE_END.search(written):
         return False
     return not _STATE_NOUN.match(text, item.evidence.end)  # "the Russian President" speaks for it
 
