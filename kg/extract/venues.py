@@ -32,7 +32,7 @@ _PRIVATE_PEOPLE = frozenset(
     "descent origin".split()
 )
 #: How a nationality adjective ends: "French", "Chinese", "Israeli", "Australians".
-ADJECTIVE_END = re.compile(r"(?:an|ese|ish|ch|i|ic)s?$")
+ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ish|ch|i|ic)$")  # not "Paris", "Tunis"
 #: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
 _STATE_NOUN = re.compile(
     r"(?:-[A-Z][a-z]+)*\s+(?i:government|officials?|president|prime minister|foreign|minister|ministry|"

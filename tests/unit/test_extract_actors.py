@@ -411,6 +411,7 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("Investment in China, Russia and India grew.", "country/RUS"),  # a list, not a city and country
         ("Namibian officials met in Windhoek.", "country/NAM"),  # officials act for the state
         ("The Chinese economy slowed, Chinese officials said.", "country/CHN"),  # the only country, acting
+        ("Unemployment fell sharply, Paris said.", "country/FRA"),  # a capital is no adjective
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
