@@ -248,6 +248,17 @@ def predicted_meetings(doc: Doc, names: dict[str, str]) -> list[dict[str, Any]]:
     return found
 
 
+def _best_pairs(candidates: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    """One-to-one (gold, predicted) pairs from ranked candidates ``(*rank, gi, pi)``, best first."""
+    pairs, used_gold, used_pred = [], set(), set()
+    for *_, gi, pi in sorted(candidates, reverse=True):
+        if gi not in used_gold and pi not in used_pred:
+            pairs.append((gi, pi))
+            used_gold.add(gi)
+            used_pred.add(pi)
+    return pairs
+
+
 def match_meetings(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """One-to-one pairs of meetings that share a participant and whose dates can agree, best first:
     the most people in common, then the same organisation ("the East Asia Summit" rather than the
@@ -262,13 +273,7 @@ def match_meetings(gold: list[dict[str, Any]], predicted: list[dict[str, Any]]) 
                 same_body = fold(g.get("organisation") or "") == fold(p.get("organisation") or "")
                 rank = (len(shared) / len(union), same_body, _date_correct(g, p))
                 candidates.append((*rank, -gi, -pi, gi, pi))
-    pairs, used_gold, used_pred = [], set(), set()
-    for *_, gi, pi in sorted(candidates, reverse=True):
-        if gi not in used_gold and pi not in used_pred:
-            pairs.append((gi, pi))
-            used_gold.add(gi)
-            used_pred.add(pi)
-    return pairs
+    return _best_pairs(candidates)
 
 
 def _date_correct(gold: dict[str, Any], predicted: dict[str, Any]) -> bool:
@@ -384,13 +389,7 @@ def match_statements(
                 continue
             quoted = fold(g.get("evidence") or "") in fold(p["sentence"])
             candidates.append((quoted, same, bool(gt) and gt == pt, -gi, -pi, gi, pi))
-    pairs, used_gold, used_pred = [], set(), set()
-    for *_, gi, pi in sorted(candidates, reverse=True):
-        if gi not in used_gold and pi not in used_pred:
-            pairs.append((gi, pi))
-            used_gold.add(gi)
-            used_pred.add(pi)
-    return pairs
+    return _best_pairs(candidates)
 
 
 def score_statements(
