@@ -95,18 +95,19 @@ def find_times(
     year is the next one on or after the anchor rather than the last one before it.
     """
     end = len(text) if end is None else end
+    low = lowered(text)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(lowered(text), start, end):
+        for match in pattern.finditer(low, start, end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue
             taken.append((match.start(), match.end()))
             if pattern is BARE_WEEKDAY and NOT_A_WEEKDAY.search(
-                lowered(text), max(0, match.start() - 12), match.start()
+                low, max(0, match.start() - 12), match.start()
             ):
                 continue  # "Good Friday", "Super Tuesday"; "announced Tuesday" is when it was said
-            if DATELINE_TAIL.match(lowered(text), match.end()):
+            if DATELINE_TAIL.match(low, match.end()):
                 continue  # "SEOUL, Jan. 2 (Yonhap) --" inside the text: when it was filed, not an event
             when = _resolve(kind, match, text[match.start() : match.end()], anchor, future)
             found.append(TimeExpression(match.start(), match.end(), kind, when))
@@ -332,7 +333,9 @@ def article_anchor(published: dt.date | None, text: str, dateline: str | None = 
     if published is None:
         return infer_anchor(text)
     day = When(published, published, "day", "publication date")
-    for found in find_times(dateline or "", day):
+    if not dateline:
+        return day
+    for found in find_times(dateline, day):
         filed = found.when.day if found.when else None
         if filed is not None and published - DATELINE_LAG <= filed <= published:
             return When(filed, filed, "day", f"dateline '{dateline}'")

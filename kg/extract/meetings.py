@@ -361,7 +361,7 @@ class MeetingExtractor:
             purpose = TRAVEL_FOR.search(text, start, end)
             if purpose is not None:  # "arrived on Tuesday for talks with ...": the talks are to come
                 status = "planned"
-                if time is not None and time.start < purpose.end() - len(purpose["talks"]):
+                if time is not None and time.start < purpose.start("talks"):
                     time = None  # the time of the journey, not of the talks
             when = time.when if time else None
             mention = _Mention(
