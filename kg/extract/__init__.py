@@ -52,7 +52,9 @@ REGISTRY: dict[str, Callable[[Resources], Extractor]] = {
         publishers=r.publishers,
         topics=topic_matcher(r.ontology),
     ),
-    StatementExtractor.name: lambda r: StatementExtractor.from_ontology(r.ontology, r.seeds_dir),
+    StatementExtractor.name: lambda r: StatementExtractor.from_ontology(
+        r.ontology, r.seeds_dir, gazetteer=r.gazetteer, publishers=r.publishers
+    ),
     TopicExtractor.name: lambda r: TopicExtractor(topic_matcher(r.ontology)),
 }
 DEFAULT_PIPELINE = (

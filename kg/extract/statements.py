@@ -6,8 +6,10 @@ and CAMEO codes from the ontology. In each sentence with a stance cue:
 
 - the **speaker** is the person a verb of saying names ("Putin said Russia firmly supports ...",
   "..., Xi said."), else the actor just before the cue ("President Biden condemned"), a pronoun
-  resolved to the last person a sentence opened with ("He expressed deep concern"), or, for a joint
-  subject ("the two leaders agreed"), the meeting's principal: its first-named participant, as the
+  resolved to the last person a sentence opened with ("He expressed deep concern"), the author of a
+  first-person document ("I reject", "The Prime Minister congratulated" in the Prime Minister's
+  release), or, for a joint subject ("the two leaders agreed"), the meeting's principal: the
+  holder of the publisher's office if they took part, else its first-named participant, as the
   gold conventions attribute readouts' joint positions. A country spoken for by the person whose
   words the previous sentence reported is that person ("Xi stressed ... China is ready to ...");
 - the **target** is the first other actor after the cue ("condemned the deployment of DPRK
@@ -33,18 +35,29 @@ import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.casing import lowered
 from kg.extract.dates import When
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.publishers import Publishers, document_author
 from kg.extract.topics import TopicMatcher, topic_matcher, trie_pattern
 
 if TYPE_CHECKING:
     from kg.ontology import Ontology
 
 CUES_FILE = "statement_cues.tsv"
-FRAMES = ("report", "verb", "noun", "intent", "joint", "agreement", "planned")
+FRAMES = ("report", "verb", "bare", "noun", "intent", "joint", "agreement", "planned")
 #: Cues tried first where two start at the same place: agreements before "agreed to", nouns before verbs.
-_FRAME_ORDER = {"agreement": 0, "planned": 0, "noun": 1, "intent": 2, "verb": 3, "report": 4, "joint": 5}
+_FRAME_ORDER = {
+    "agreement": 0,
+    "planned": 0,
+    "noun": 1,
+    "intent": 2,
+    "verb": 3,
+    "bare": 3,
+    "report": 4,
+    "joint": 5,
+}
 ACTOR_TYPES = ("Person", "Country", "Organisation")
 #: Salience: an explicit stance verb ("condemned") tells more than a noun or an intention.
-_FRAME_WEIGHT = {"verb": 0.1, "noun": 0.05}
+_FRAME_WEIGHT = {"verb": 0.1, "bare": 0.1, "noun": 0.05}
 
 #: What may stand between a subject and its verb: "Italy and Germany also favour", "Washington has
 #: also voiced", "The Russian President on his part assured", "Chinese officials said".
@@ -254,6 +267,7 @@ class _Mention:
     start: int
     end: int
     entity: EntityRecord
+    first_person: bool = False  # "I", "we", "our": the author, but no antecedent of a later "he"
 
 
 @dataclass
@@ -293,11 +307,16 @@ class StatementExtractor:
         lexicon: CueLexicon,
         topics: TopicMatcher,
         codes: dict[str, tuple[str, str]],
+        *,
+        gazetteer: Gazetteer | None = None,
+        publishers: Publishers | None = None,
     ):
         """Args:
         lexicon: the cues.
         topics: the topic matcher.
         codes: stance notation, and ``"agreement"``, -> (PLOVER category, CAMEO code).
+        gazetteer, publishers: to know the author of a first-person document, whose "I", "we"
+            and bare title ("The Prime Minister congratulated ...") are mentions of the author.
         """
         missing = lexicon.stances() - set(codes)
         if missing or "agreement" not in codes:
@@ -305,14 +324,25 @@ class StatementExtractor:
         self.lexicon = lexicon
         self.topics = topics
         self.codes = codes
+        self.gazetteer = gazetteer
+        self.publishers = publishers
 
     @classmethod
-    def from_ontology(cls, ontology: Ontology, seeds_dir: Path) -> StatementExtractor:
+    def from_ontology(
+        cls,
+        ontology: Ontology,
+        seeds_dir: Path,
+        *,
+        gazetteer: Gazetteer | None = None,
+        publishers: Publishers | None = None,
+    ) -> StatementExtractor:
         """The extractor with the cues of ``seeds_dir/reference`` and the ontology's codes."""
         return cls(
             CueLexicon.from_file(Path(seeds_dir) / "reference" / CUES_FILE),
             topic_matcher(ontology),
             default_codes(ontology),
+            gazetteer=gazetteer,
+            publishers=publishers,
         )
 
     def __call__(self, doc: Doc) -> list[Record]:
@@ -320,8 +350,8 @@ class StatementExtractor:
         hits = self.lexicon.find(text)
         if not any(h.cue.frame not in ("report", "joint") for h in hits):
             return []
-        mentions = _mentions(doc)
-        reading = _Reading(doc, text, mentions, hits, self.topics)
+        reading = _Reading(doc, text, _mentions(doc, self._author_references(doc)), hits, self.topics)
+        reading.principal = self._office_holder(doc)
         candidates, agreements = [], []
         pending = [h for h in hits if h.cue.frame != "joint"]  # joint subjects are looked up, not read
         for sentence in doc.sentences:
@@ -343,6 +373,31 @@ class StatementExtractor:
             self._agreement(doc, reading, a, n) for n, a in enumerate(agreements[: self.MAX_AGREEMENTS], 1)
         ]
         return records
+
+    def _author_references(self, doc: Doc) -> list[_Mention]:
+        """Where a first-person document refers to its author ("I have decided", "The Prime
+        Minister congratulated"), outside the parts of a transcript where others have the word."""
+        if self.gazetteer is None or self.publishers is None:
+            return []
+        publisher = self.publishers.of(doc.article)
+        author = document_author(doc, self.gazetteer, self.publishers) if publisher else None
+        entity = next((e for e in doc.entities if e.key == author), None)
+        if publisher is None or entity is None:
+            return []
+        text = doc.normalised
+        voices = publisher.other_voices(text, entity.label)
+        return [
+            _Mention(m.start(), m.end(), entity, first_person=not m.group().lower().startswith("the"))
+            for m in publisher.references.finditer(text)
+            if not any(start <= m.start() < end for start, end in voices)
+        ]
+
+    def _office_holder(self, doc: Doc) -> str | None:
+        """The holder of the publisher's office on the article's date, whom its readouts speak for."""
+        publisher = self.publishers.of(doc.article) if self.publishers else None
+        if publisher is None or self.gazetteer is None:
+            return None
+        return publisher.author(self.gazetteer, doc.article.published)
 
     # -- statements ---------------------------------------------------------------------------
 
@@ -465,6 +520,7 @@ class _Reading:
         self.entities = {e.key: e for e in doc.entities}
         self.last_subject: _Mention | None = None  # the last person a sentence opened with
         self.reporter: tuple[str, int] | None = None  # (person key, sentence index) whose words were reported
+        self.principal: str | None = None  # the holder of the publisher's office ("the President")
 
     def sentence(self, sentence: Sentence, hits: list[CueHit]) -> tuple[list[_Candidate], _Agreement | None]:
         """The statements (at most two, with different stances) and the agreement of a sentence."""
@@ -484,6 +540,8 @@ class _Reading:
                 continue
             if any(c.cue.cue.stance == hit.cue.stance for c in found):
                 continue
+            if hit.cue.frame == "bare" and self._subject(hit, sentence) is None:
+                continue  # "increase mutual support", "thanks to": a noun, not the verb
             speaker = self._speaker(sentence, hit, reports)
             if found and _COORDINATED.fullmatch(self.text, found[-1].cue.end, hit.start):
                 # "expressed their concern about ... and reaffirmed their support"; "underscored ...,
@@ -510,7 +568,8 @@ class _Reading:
 
     def advance(self, sentence: Sentence) -> None:
         """Remember who opened the sentence, and whose words it reported."""
-        first = next((m for m in self._in(sentence.start, sentence.end) if m.entity.type == "Person"), None)
+        people = (m for m in self._in(sentence.start, sentence.end) if m.entity.type == "Person")
+        first = next((m for m in people if not m.first_person), None)
         if first is not None and first.start - sentence.start <= 60:
             self.last_subject = first
         if self.reporter is not None and self.reporter[1] < sentence.index - 1:
@@ -589,21 +648,23 @@ class _Reading:
         return None
 
     def _principal(self, joint: CueHit) -> _Speaker | None:
-        """The first-named participant of the meeting a joint subject stands for."""
-        meeting = _meeting_before(self.doc, joint.start)
+        """The principal of the meeting a joint subject stands for: the holder of the publisher's
+        office if they took part ("The leaders agreed" in the Prime Minister's release, "They
+        agreed" in the White House's readout of a trilateral), else its first-named participant."""
+        meeting = _meeting_before(self.doc, joint.start, held=True)
         if meeting is None or not meeting.participants:
             return None
         first = min(
             (m for m in self.mentions if m.entity.key in meeting.participants),
-            key=lambda m: m.start,
+            key=lambda m: (m.entity.key != self.principal, m.start),
             default=None,
         )
         if first is None:
             return None
         surface = self.text[joint.start : joint.end]
-        reason = (
-            f"'{surface}' ({meeting.key}): attributed to its first-named participant, {first.entity.label}"
-        )
+        principal = first.entity.key == self.principal
+        whom = "the publisher's office holder" if principal else "its first-named participant"
+        reason = f"'{surface}' ({meeting.key}): attributed to {whom}, {first.entity.label}"
         return _Speaker(first.entity.key, joint.start, joint.end, reason, 0.6, joint=True)
 
     @staticmethod
@@ -703,13 +764,13 @@ def _is_gap(gap: str) -> bool:
     return all(w.lower() in _GAP_WORDS or (w.endswith("ly") and w.islower()) for w in words)
 
 
-def _mentions(doc: Doc) -> list[_Mention]:
+def _mentions(doc: Doc, author: list[_Mention]) -> list[_Mention]:
     found = [
         _Mention(m.start, m.end, entity)
         for entity in doc.entities
         if entity.type in ACTOR_TYPES
         for m in entity.mentions
-    ]
+    ] + author
     found.sort(key=lambda m: (m.start, -m.end))
     outer: list[_Mention] = []
     for mention in found:  # "Russian" inside "Russian President" is not a mention of its own here
@@ -723,15 +784,16 @@ def index_of(doc: Doc, offset: int) -> int:
     return doc.sentence_at(offset).index
 
 
-def _meeting_before(doc: Doc, offset: int) -> EventRecord | None:
+def _meeting_before(doc: Doc, offset: int, *, held: bool = False) -> EventRecord | None:
     """The meeting an article is narrating at an offset: one mentioned in the same sentence, else the
     latest recent meeting mentioned before it that occurred. Recent: not more than a week before the
     article's date, so that "since the Woodside Summit in November 2023" is not what a readout of
-    2024 narrates."""
+    2024 narrates. ``held``: only meetings that occurred ("Both sides welcomed ... planning for a
+    call between ..." is said in the meeting narrated, not in the planned call)."""
     sentence = doc.sentence_at(offset).index
     best: tuple[int, EventRecord] | None = None
     for event in doc.events:
-        if event.kind != "meeting":
+        if event.kind != "meeting" or (held and event.status != "occurred"):
             continue
         sentences = [e.sentence for e in event.evidence if e.aspect != "topic"]  # topics: its report
         if sentence in sentences:

@@ -119,6 +119,70 @@ def test_statements_joint_subject_is_the_principal_of_the_meeting() -> None:
     assert [s[:2] for s in said(text)] == [(BIDEN, "praise")]
 
 
+AU_RELEASE = "PM Transcripts, Australian Government (Media Release; PM Howard, John)"
+WH_READOUT = "White House Briefing Room (statements-releases)"
+HOWARD, MALIKI = "person/john-howard", "person/nouri-al-maliki"
+
+
+def released(text: str, source: str = AU_RELEASE, published: str = "2003-11-10", title: str = "") -> Doc:
+    """A Doc of a text a publisher of first-person documents released."""
+    record = {"id": "r1", "title": title, "text": text, "published": published, "source": source}
+    return extracted(article_from_record(record, origin="test"))
+
+
+def test_statements_the_author_of_a_release_speaks_as_i_and_as_the_bare_title() -> None:
+    doc = released(
+        "I warmly welcome the decision by the Secretary-General of the United Nations. "
+        "The Prime Minister condemned the attack on Iraq."
+    )
+    found = [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"]
+    assert found == [(HOWARD, "praise"), (HOWARD, "criticize")]
+
+
+def test_statements_i_of_a_release_is_no_antecedent_of_a_later_he() -> None:
+    doc = released("I met President Bush in Canberra. He condemned the attack on Iraq.")
+    assert [e.speaker for e in doc.events if e.kind == "statement"] == ["person/george-w-bush"]
+
+
+def test_statements_a_joint_subject_speaks_for_the_publishers_office_holder_when_present() -> None:
+    text = (
+        "Iraqi Prime Minister Nouri al-Maliki met Prime Minister John Howard in Canberra today. "
+        "The leaders agreed to an Australia-Iraq Agricultural Partnership."
+    )
+    assert [s[:2] for s in said(text)] == [(MALIKI, "agree")]  # no publisher: the first named
+    doc = released(text)
+    assert [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"] == [(HOWARD, "agree")]
+
+
+def test_statements_a_joint_subject_speaks_in_the_meeting_held_not_in_one_planned() -> None:
+    text = (
+        "Jake Sullivan met Foreign Minister Wang Yi in Beijing today. Both sides welcomed the talks, "
+        "including planning for a call between President Biden and President Xi in the coming weeks."
+    )
+    assert [s[:2] for s in said(text, published="2024-08-29")] == [("person/jake-sullivan", "praise")]
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("We support the sovereignty and territorial integrity of Ukraine.", "support"),
+        ("We oppose any unilateral change to the status quo.", "reject"),
+        ("I reject their attempts to defame the Government.", "reject"),
+        ("I call on Congress to pass the bill.", "request"),
+        ("I have decided to establish a task force on coastal surveillance.", "commit"),
+        ("I would like to thank the Financial Stability Board for its work.", "praise"),
+    ],
+)
+def test_statements_present_tense_cues_of_a_first_person_release(text: str, stance: str) -> None:
+    doc = released(text)
+    assert [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"] == [(HOWARD, stance)]
+
+
+def test_statements_a_welcome_to_a_visitor_is_no_praise() -> None:
+    assert said("President Biden will welcome Prime Minister Meloni to the White House.") == []
+    assert said("The President will be doubly welcome.") == []
+
+
 def test_statements_a_country_speaks_when_the_text_says_so() -> None:
     assert said("Russia firmly supports China's position.") == [(RUS, "support", CHN)]
 
