@@ -285,7 +285,13 @@ class Mapper:
         *,
         mention_of: URIRef | None = None,
     ) -> URIRef:
-        identity = f"{extractor.name}|{evidence.start}|{evidence.end}|{evidence.aspect}|{kind}"
+        # The reason and confidence are part of what is said, so that two records that cite one
+        # span for one aspect for different reasons ("'urged' in sentence 8", "'support' in
+        # sentence 8") get two evidence nodes rather than one node with two reasons.
+        identity = (
+            f"{extractor.name}|{evidence.start}|{evidence.end}|{evidence.aspect}|{kind}"
+            f"|{evidence.reason}|{evidence.confidence:.3f}"
+        )
         digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
         node = iri(f"evidence/{doc.article.id}/{digest}")
         # About 40 evidence records an article, 11 triples each: the hot loop of mapping.

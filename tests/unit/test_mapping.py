@@ -170,6 +170,16 @@ def test_mapping_writes_affiliations_of_people_introduced_by_apposition(pipeline
     ) in graph
 
 
+def test_mapping_two_statements_of_one_sentence_conform_to_the_shapes() -> None:
+    """Both cite the sentence as their evidence, each for its own cue: two evidence records."""
+    strict = Pipeline(Settings(store="memory", validate_articles=True))
+    text = "President Biden condemned the attack on Ukraine and praised the courage of President Zelensky."
+    doc, graph = strict.extract(inline(text))  # raises ShapeViolation if an evidence has two reasons
+    assert sorted(e.stance for e in doc.events if e.kind == "statement") == ["criticize", "praise"]
+    reasons = [r for _, _, r in graph.graph().triples((None, DIPL.reason, None)) if " in sentence 1" in r]
+    assert len(reasons) == 2
+
+
 def test_mapping_triples_described_at_once_are_the_triples_added_one_by_one() -> None:
     a, b, c = URIRef("urn:a"), URIRef("urn:b"), URIRef("urn:c")
     p, q = DIPL.surface, DIPL.aspect
