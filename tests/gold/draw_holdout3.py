@@ -17,25 +17,37 @@ dev.json, holdout.json and holdout2.json. The draw is fixed by SEED = 20261125: 
 sorted by id and shuffled with random.Random(f"{SEED}-{stratum}"); the first k candidates that pass
 the filters and were not taken by an earlier stratum are taken. REJECT (by-hand skips) is empty.
 
-Strata (regexes case-insensitive unless marked; "title" = the document title):
+Strata (regexes case-insensitive unless marked; "title" = the document title; k in brackets):
 
-| stratum | source | k | predicate |
-|---|---|---|---|
-| wh-call-2021 / -2023 / -2025 | whitehouse | 1 each | that year; title ^Readout ... call ... of (a foreign counterpart), no video/virtual |
-| wh-meeting-2022 / -2024 | whitehouse | 1 each | that year; title ^Readout ... (meeting/meets/met) ... with ... of, with a foreign office word after "with" (President, Prime Minister, King, Minister, ...; case-sensitive), no call/video/virtual |
-| wh-video | whitehouse | 1 | title ^Readout ... (video/virtual) |
-| wh-joint-statement | whitehouse | 1 | title ^Joint Statement; text has met/meeting/visit/summit/call/talks |
-| wh-statement-visit | whitehouse | 1 | title ^(Statement/Remarks) with visit/summit/meeting/call/talks/trip in the title |
-| wh-2026 | whitehouse | 1 | 2026 (no Readout titles exist); title has visit/meeting/meets/call/summit/talks/bilateral |
-| au-ocr | au_pm_transcripts | 3 | 1983-1996 (OCR era, garble filter); title has MEET_TITLE and no AU_DOMESTIC word |
-| au-2000s | au_pm_transcripts | 3 | 1997-2009; title has MEET_TITLE or joint statement/communique/press conference, and no AU_DOMESTIC word |
-| au-2010s | au_pm_transcripts | 2 | 2010-2018; same as au-2000s |
-| rt-diplomacy | reuters21578 | 7 | title has meet/meets/meeting/talks/visit/visits/summit; title or the first 400 characters of text have minister/president/premier/chancellor/secretary of state/foreign secretary; title has no RT_COMPANY word (union, strike, dispute, labour, merger, takeover, shareholder, acquisition, buyout, workers, pilots, wage, contract, bid, venture, bank(s), company, corp, inc, ltd, share(s), stake) |
-| nm-bbc-politics | news_mixed (bbc-politics-*) | 2 | text has summit/held talks/talks with/met with/meeting with/visit to/visiting, and (case-sensitive) President/Prime Minister/Chancellor/Premier/Foreign Secretary/Foreign Minister |
-| nm-abc | news_mixed (lee-*) | 2 | same as nm-bbc-politics |
-| nm-agnews | news_mixed (agnews-*) | 2 | title or text has talks/meet/meets/met/meeting/visit/visits/summit |
-| nm-recent-web | news_mixed (news-*) | 2 | any (recent leader-talk web reports; the Korean kr-* items are all used already) |
-| hl-talks | headlines_2022 | 4 | headline has holds talks/talks with/meets/met with/meeting with/phone/call(s) with/video call/summit/visit(s), and names a participant from HL_NAMES (leaders and ministers frequent in 2022 headlines) |
+- wh-call-2021 / -2023 / -2025 (1 each), whitehouse: that year; title ^Readout ... call ... of (a foreign
+  counterpart), no video/virtual.
+- wh-meeting-2022 / -2024 (1 each), whitehouse: that year; title ^Readout ... (meeting/meets/met) ... with
+  ... of, with a foreign office word after "with" (WH_COUNTERPART: President, Prime Minister, King,
+  Minister, ...; case-sensitive), no call/video/virtual.
+- wh-video (1), whitehouse: title ^Readout ... (video/virtual).
+- wh-joint-statement (1), whitehouse: title ^Joint Statement; text has met/meeting/visit/summit/call/talks.
+- wh-statement-visit (1), whitehouse: title ^(Statement/Remarks) with visit/summit/meeting/call/talks/trip.
+- wh-2026 (1), whitehouse: 2026 (no Readout titles exist); title has
+  visit/meeting/meets/call/summit/talks/bilateral.
+- au-ocr (3), au_pm_transcripts: 1983-1996 (OCR era, garble filter); title has MEET_TITLE and no
+  AU_DOMESTIC word.
+- au-2000s (3) / au-2010s (2), au_pm_transcripts: 1997-2009 / 2010-2018; title has MEET_TITLE or joint
+  statement/communique/press conference, and no AU_DOMESTIC word.
+- rt-diplomacy (7), reuters21578: title has meet/meets/meeting/talks/visit/visits/summit; title or the first
+  400 characters of text have minister/president/premier/chancellor/secretary of state/foreign secretary;
+  title has no RT_COMPANY word (union, strike, dispute, labour, merger, takeover, shareholder,
+  acquisition, buyout, workers, pilots, wage, contract, bid, venture, bank(s), company, corp, inc, ltd,
+  share(s), stake).
+- nm-bbc-politics (2), news_mixed bbc-politics-*: text has summit/held talks/talks with/met with/meeting
+  with/visit to/visiting, and (case-sensitive) President/Prime Minister/Chancellor/Premier/Foreign
+  Secretary/Foreign Minister.
+- nm-abc (2), news_mixed lee-*: same as nm-bbc-politics.
+- nm-agnews (2), news_mixed agnews-*: title or text has talks/meet/meets/met/meeting/visit/visits/summit.
+- nm-recent-web (2), news_mixed news-*: any (recent leader-talk web reports; the Korean kr-* items are
+  all used already).
+- hl-talks (4), headlines_2022: headline has holds talks/talks with/meets/met with/meeting with/phone/
+  call(s) with/video call/summit/visit(s), and names a participant from HL_NAMES (leaders and
+  ministers frequent in 2022 headlines).
 
 MEET_TITLE = visit/visits/visiting/meet/meets/meeting/meetings/talks/summit/call/calls/phone/
 telephone/video/virtual/discussions. AU_DOMESTIC = Australian states and territories, Premiers, COAG, Chief
@@ -106,31 +118,38 @@ HOLDOUT3_IDS: list[str] = [
     "hl2022-xinhuanet-a098efc592",
 ]
 
-I = re.I
+IC = re.I
 MEET_TITLE = re.compile(
     r"\b(visit|visits|visiting|meet|meets|meeting|meetings|talks|summit|call|calls|phone|telephone|"
     r"video|virtual|discussions)\b",
-    I,
+    IC,
 )
 # Australian domestic titles (states, premiers' and COAG meetings, the Australia 2020 summit)
 AU_DOMESTIC = re.compile(
-    r"\b(Queensland|Victoria|Victorian|New South Wales|NSW|Tasmania|Tasmanian|South Australia|South Australian|"
+    r"\b(Queensland|Victoria|Victorian|New South Wales|NSW|Tasmania|Tasmanian|"
+    r"South Australia|South Australian|"
     r"Western Australia|Northern Territory|ACT|Premiers|Premiers'|COAG|Council of Australian Governments|"
-    r"Australia 2020|Chief Ministers?|State leaders?|Cabinet|Board|Caucus|Party)\b|\b(State|Queensland|Victorian|NSW|Tasmanian) Premier\b",
-    I,
+    r"Australia 2020|Chief Ministers?|State leaders?|Cabinet|Board|Caucus|Party)\b"
+    r"|\b(State|Queensland|Victorian|NSW|Tasmanian) Premier\b",
+    IC,
 )
-AU_EXTRA = re.compile(r"\b(joint statement|joint communique|joint press conference)\b", I)
-RT_MEET = re.compile(r"\b(meet|meets|meeting|talks|visit|visits|summit)\b", I)
-RT_OFFICE = re.compile(r"\b(minister|president|premier|chancellor|secretary of state|foreign secretary)\b", I)
+AU_EXTRA = re.compile(r"\b(joint statement|joint communique|joint press conference)\b", IC)
+RT_MEET = re.compile(r"\b(meet|meets|meeting|talks|visit|visits|summit)\b", IC)
+RT_OFFICE = re.compile(
+    r"\b(minister|president|premier|chancellor|secretary of state|foreign secretary)\b", IC
+)
 RT_COMPANY = re.compile(
     r"\b(union|unions|strike|strikes|striking|strikers|dispute|labour|labor|merger|takeover|shareholders?|acquisition|buyout|workers|pilots|wage|contract|bid|venture|banks?|company|companies|corp|inc|ltd|shares?|stake)\b",
-    I,
+    IC,
 )
-NM_MEET = re.compile(r"\b(summit|held talks|talks with|met with|meeting with|visit to|visiting)\b", I)
-NM_OFFICE = re.compile(r"\b(President|Prime Minister|Chancellor|Premier|Foreign Secretary|Foreign Minister)\b")
-AG_MEET = re.compile(r"\b(talks|meet|meets|met|meeting|visit|visits|summit)\b", I)
+NM_MEET = re.compile(r"\b(summit|held talks|talks with|met with|meeting with|visit to|visiting)\b", IC)
+NM_OFFICE = re.compile(
+    r"\b(President|Prime Minister|Chancellor|Premier|Foreign Secretary|Foreign Minister)\b"
+)
+AG_MEET = re.compile(r"\b(talks|meet|meets|met|meeting|visit|visits|summit)\b", IC)
 HL_MEET = re.compile(
-    r"\b(holds talks|talks with|meets|met with|meeting with|phone|calls? with|video call|summit|visits?)\b", I
+    r"\b(holds talks|talks with|meets|met with|meeting with|phone|calls? with|video call|summit|visits?)\b",
+    IC,
 )
 HL_NAMES = re.compile(
     r"\b(Xi|Xi Jinping|Li Keqiang|Wang Yi|Wang Qishan|Li Zhanshu|Putin|Lavrov|Biden|Blinken|Harris|Macron|"
@@ -148,20 +167,21 @@ def title(d):
     return d.get("title") or ""
 
 
-WH_READOUT = re.compile(r"^readout\b", I)
-WH_CALL = re.compile(r"^readout\b.*\bcall\b.*\bof\b", I)
-WH_MEETING = re.compile(r"^readout\b.*\b(meeting|meets|met)\b.*\bwith\b.*\bof\b", I)
+WH_READOUT = re.compile(r"^readout\b", IC)
+WH_CALL = re.compile(r"^readout\b.*\bcall\b.*\bof\b", IC)
+WH_MEETING = re.compile(r"^readout\b.*\b(meeting|meets|met)\b.*\bwith\b.*\bof\b", IC)
 # the counterpart is a foreign office holder (case-sensitive office words)
 WH_COUNTERPART = re.compile(
-    r"\bwith\b.*\b(President|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Minister|Secretary[- ]General|"
+    r"\bwith\b.*\b(President|Prime Minister|Chancellor|King|Queen|Emir|Crown Prince|Minister|"
+    r"Secretary[- ]General|"
     r"Premier|Taoiseach|Sultan|Pope|His Majesty|Her Majesty|His Holiness)\b"
 )
-WH_NOT_MEETING = re.compile(r"\b(call|video|virtual)\b", I)
-WH_VIDEO = re.compile(r"^readout\b.*\b(video|virtual)\b", I)
-WH_TEXT_MEET = re.compile(r"\b(met|meeting|visit|summit|call|talks)\b", I)
-WH_STMT = re.compile(r"^(statement|remarks)\b", I)
-WH_STMT_MEET = re.compile(r"\b(visit|summit|meeting|call|talks|trip)\b", I)
-WH_2026 = re.compile(r"\b(visit|meeting|meets|call|summit|talks|bilateral)\b", I)
+WH_NOT_MEETING = re.compile(r"\b(call|video|virtual)\b", IC)
+WH_VIDEO = re.compile(r"^readout\b.*\b(video|virtual)\b", IC)
+WH_TEXT_MEET = re.compile(r"\b(met|meeting|visit|summit|call|talks)\b", IC)
+WH_STMT = re.compile(r"^(statement|remarks)\b", IC)
+WH_STMT_MEET = re.compile(r"\b(visit|summit|meeting|call|talks|trip)\b", IC)
+WH_2026 = re.compile(r"\b(visit|meeting|meets|call|summit|talks|bilateral)\b", IC)
 
 STRATA = []
 for y in (2021, 2023, 2025):
@@ -170,7 +190,9 @@ for y in (2021, 2023, 2025):
             f"wh-call-{y}",
             "whitehouse",
             1,
-            lambda d, y=y: year(d) == y and WH_CALL.search(title(d)) and not re.search(r"video|virtual", title(d), I),
+            lambda d, y=y: (
+                year(d) == y and WH_CALL.search(title(d)) and not re.search(r"video|virtual", title(d), IC)
+            ),
         )
     )
 for y in (2022, 2024):
@@ -179,10 +201,12 @@ for y in (2022, 2024):
             f"wh-meeting-{y}",
             "whitehouse",
             1,
-            lambda d, y=y: year(d) == y
-            and WH_MEETING.search(title(d))
-            and WH_COUNTERPART.search(title(d))
-            and not WH_NOT_MEETING.search(title(d)),
+            lambda d, y=y: (
+                year(d) == y
+                and WH_MEETING.search(title(d))
+                and WH_COUNTERPART.search(title(d))
+                and not WH_NOT_MEETING.search(title(d))
+            ),
         )
     )
 STRATA += [
@@ -191,18 +215,25 @@ STRATA += [
         "wh-joint-statement",
         "whitehouse",
         1,
-        lambda d: re.search(r"^joint statement\b", title(d), I) and WH_TEXT_MEET.search(d["text"]),
+        lambda d: re.search(r"^joint statement\b", title(d), IC) and WH_TEXT_MEET.search(d["text"]),
     ),
-    ("wh-statement-visit", "whitehouse", 1, lambda d: WH_STMT.search(title(d)) and WH_STMT_MEET.search(title(d))),
+    (
+        "wh-statement-visit",
+        "whitehouse",
+        1,
+        lambda d: WH_STMT.search(title(d)) and WH_STMT_MEET.search(title(d)),
+    ),
     ("wh-2026", "whitehouse", 1, lambda d: year(d) == 2026 and WH_2026.search(title(d))),
     (
         "au-ocr",
         "au_pm_transcripts",
         3,
-        lambda d: year(d)
-        and 1983 <= year(d) <= 1996
-        and MEET_TITLE.search(title(d))
-        and not AU_DOMESTIC.search(title(d)),
+        lambda d: (
+            year(d)
+            and 1983 <= year(d) <= 1996
+            and MEET_TITLE.search(title(d))
+            and not AU_DOMESTIC.search(title(d))
+        ),
     ),
 ]
 for name, lo, hi, k in [("au-2000s", 1997, 2009, 3), ("au-2010s", 2010, 2018, 2)]:
@@ -211,10 +242,12 @@ for name, lo, hi, k in [("au-2000s", 1997, 2009, 3), ("au-2010s", 2010, 2018, 2)
             name,
             "au_pm_transcripts",
             k,
-            lambda d, lo=lo, hi=hi: year(d)
-            and lo <= year(d) <= hi
-            and (MEET_TITLE.search(title(d)) or AU_EXTRA.search(title(d)))
-            and not AU_DOMESTIC.search(title(d)),
+            lambda d, lo=lo, hi=hi: (
+                year(d)
+                and lo <= year(d) <= hi
+                and (MEET_TITLE.search(title(d)) or AU_EXTRA.search(title(d)))
+                and not AU_DOMESTIC.search(title(d))
+            ),
         )
     )
 STRATA += [
@@ -222,15 +255,19 @@ STRATA += [
         "rt-diplomacy",
         "reuters21578",
         7,
-        lambda d: RT_MEET.search(title(d))
-        and RT_OFFICE.search(title(d) + "\n" + d["text"][:400])
-        and not RT_COMPANY.search(title(d)),
+        lambda d: (
+            RT_MEET.search(title(d))
+            and RT_OFFICE.search(title(d) + "\n" + d["text"][:400])
+            and not RT_COMPANY.search(title(d))
+        ),
     ),
     (
         "nm-bbc-politics",
         "news_mixed",
         2,
-        lambda d: d["id"].startswith("bbc-politics-") and NM_MEET.search(d["text"]) and NM_OFFICE.search(d["text"]),
+        lambda d: (
+            d["id"].startswith("bbc-politics-") and NM_MEET.search(d["text"]) and NM_OFFICE.search(d["text"])
+        ),
     ),
     (
         "nm-abc",
