@@ -62,7 +62,7 @@ _FRAME_WEIGHT = {"verb": 0.1, "bare": 0.1, "noun": 0.05}
 #: What may stand between a subject and its verb: "Italy and Germany also favour", "Washington has
 #: also voiced", "The Russian President on his part assured", "Chinese officials said".
 _GAP_WORDS = frozenset(
-    "has have had is are was were be been will would shall should can could may might also again "
+    "has have had am is are was were be been will would shall should can could may might also again very "
     "further then today yesterday now still himself herself itself themselves jointly both all "
     "on his her their its part in turn once more officials official government side authorities "
     "delegation leaders leader administration ministry spokesman spokeswoman spokesperson president "
@@ -350,7 +350,9 @@ class StatementExtractor:
         hits = self.lexicon.find(text)
         if not any(h.cue.frame not in ("report", "joint") for h in hits):
             return []
-        reading = _Reading(doc, text, _mentions(doc, self._author_references(doc)), hits, self.topics)
+        cued = [h.start for h in hits if h.cue.frame not in ("report", "joint")]
+        author = self._author_references(doc, [doc.sentence_at(start) for start in cued])
+        reading = _Reading(doc, text, _mentions(doc, author), hits, self.topics)
         reading.principal = self._office_holder(doc)
         candidates, agreements = [], []
         pending = [h for h in hits if h.cue.frame != "joint"]  # joint subjects are looked up, not read
@@ -374,9 +376,10 @@ class StatementExtractor:
         ]
         return records
 
-    def _author_references(self, doc: Doc) -> list[_Mention]:
+    def _author_references(self, doc: Doc, sentences: list[Sentence]) -> list[_Mention]:
         """Where a first-person document refers to its author ("I have decided", "The Prime
-        Minister congratulated"), outside the parts of a transcript where others have the word."""
+        Minister congratulated") in the sentences given (those with a cue), outside the parts of a
+        transcript where others have the word."""
         if self.gazetteer is None or self.publishers is None:
             return []
         publisher = self.publishers.of(doc.article)
@@ -386,11 +389,13 @@ class StatementExtractor:
             return []
         text = doc.normalised
         voices = publisher.other_voices(text, entity.label)
-        return [
-            _Mention(m.start(), m.end(), entity, first_person=not m.group().lower().startswith("the"))
-            for m in publisher.references.finditer(text)
-            if not any(start <= m.start() < end for start, end in voices)
-        ]
+        found = []
+        for sentence in dict.fromkeys(sentences):  # each once, in order
+            for m in publisher.references.finditer(text, sentence.start, sentence.end):
+                if not any(start <= m.start() < end for start, end in voices):
+                    first_person = not m.group().lower().startswith("the")
+                    found.append(_Mention(m.start(), m.end(), entity, first_person=first_person))
+        return found
 
     def _office_holder(self, doc: Doc) -> str | None:
         """The holder of the publisher's office on the article's date, whom its readouts speak for."""
