@@ -73,7 +73,10 @@ DEV2_IDS: list[str] = [
 
 
 def main() -> int:
-    exclude = base.excluded_ids(*EXCLUDE_FILES) - set(DEV2_IDS)
+    # the later dev3 batch (draw_dev3.py) was not in dev.json when this batch was drawn
+    from draw_dev3 import DEV3_IDS
+
+    exclude = base.excluded_ids(*EXCLUDE_FILES) - set(DEV2_IDS) - set(DEV3_IDS)
     rows = base.draw(SEED, exclude)
     base.show(rows)
     if DEV2_IDS and [d["id"] for _, d, _ in rows] != DEV2_IDS:

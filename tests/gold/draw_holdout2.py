@@ -186,12 +186,13 @@ def show(rows: list[tuple[str, dict, float]]) -> None:
 
 
 def main() -> int:
-    # dev.json has grown since this draw (the "dev2" batch of draw_dev2.py). Those later ids were not
-    # excluded when holdout2.json was drawn, and excluding them would change the pools and so the shuffle,
-    # so they are left out of the exclusion to keep the draw repeatable.
+    # dev.json has grown since this draw (the "dev2" and "dev3" batches of draw_dev2.py and draw_dev3.py).
+    # Those later ids were not excluded when holdout2.json was drawn, and excluding them would change the
+    # pools and so the shuffle, so they are left out of the exclusion to keep the draw repeatable.
     from draw_dev2 import DEV2_IDS
+    from draw_dev3 import DEV3_IDS
 
-    show(draw(SEED, excluded_ids("dev.json", "holdout.json") - set(DEV2_IDS)))
+    show(draw(SEED, excluded_ids("dev.json", "holdout.json") - set(DEV2_IDS) - set(DEV3_IDS)))
     return 0
 
 
