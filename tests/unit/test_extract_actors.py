@@ -15,6 +15,7 @@ import pytest
 from kg.extract.actors import ActorExtractor
 from kg.extract.base import Doc, EntityRecord, document_text
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.publishers import AuthorExtractor, load_publishers
 from kg.reader import Article, article_from_record, read_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -416,6 +417,54 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
     assert country in actors(gazetteer, text, "2024-11-16")
+
+
+PM_RELEASE = "PM Transcripts, Australian Government (Media Release; PM Howard, John)"
+
+
+def release(text: str, source: str = PM_RELEASE) -> Article:
+    return article_from_record(
+        {"id": "t2", "text": text, "published": "1999-06-01", "source": source}, origin="test"
+    )
+
+
+def home_actors(gazetteer: Gazetteer, text: str) -> set[str]:
+    """The actors of an Australian Prime Minister's release, whose home country is Australia."""
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    return {r.key for r in extractor(doc_of(release(text)))}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The measures will ensure the strength of Australia's financial system.",
+        "All Australians deserve a fair go, and the Australian community is urged to help.",
+        "Coastwatch aircraft will cover Australia's 37,000km coastline.",
+    ],
+)
+def test_actors_the_home_country_of_a_domestic_story_is_no_actor(gazetteer: Gazetteer, text: str) -> None:
+    assert "country/AUS" not in home_actors(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia will continue to play a major role.",
+        "Australia has focused on four areas.",
+        "The Australian Government's program grows.",
+        "It marks Australia's membership of APEC.",
+        "Tony Burke is the Alternate Representative of Australia.",
+    ],
+)
+def test_actors_the_home_country_that_acts_stays(gazetteer: Gazetteer, text: str) -> None:
+    assert "country/AUS" in home_actors(gazetteer, text)
+
+
+def test_actors_a_domestic_release_implies_no_country_for_its_author(gazetteer: Gazetteer) -> None:
+    doc = doc_of(release("I am pleased to announce new funding for Australia's regulators."))
+    doc.records += ActorExtractor(gazetteer)(doc)
+    added = AuthorExtractor(gazetteer, load_publishers(SEEDS))(doc)
+    assert {r.type for r in added} == {"Person"}
 
 
 # -- people: titles with a surname, roles in lower case --------------------------------------------
