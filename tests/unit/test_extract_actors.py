@@ -516,6 +516,9 @@ def test_actors_people_named_after_a_role_in_lower_case(gazetteer: Gazetteer, te
     [
         "Samsung Electronics Chairman Lee Jae-yong attended.",
         "Hyundai Motor Group Executive Chair Euisun Chung attended.",
+        '"Prices are firm," said John Hill, a vice president at Merrill Lynch Futures.',
+        "The rise is real, said Rosario Ilacqua, analyst with L.F. Rothschild.",  # private
+        "Approved were Ford Philippines and General Motors Pilipinas, a subsidiary.",  # a company
     ],
 )
 def test_actors_company_officers_are_not_people(gazetteer: Gazetteer, text: str) -> None:
