@@ -640,12 +640,23 @@ def test_actors_mr_and_a_surname_is_a_holder_only_of_a_country_in_context(gazett
             "Australian Prudential Regulation Authority",
         ),
         ("Present was the Secretary Department of Defence.", "Department of Defence"),  # not the secretary
+        ("The High Court of Australia ruled.", "High Court of Australia"),  # courts
+        ("The Central Bank of the Philippines said so.", "Central Bank of the Philippines"),
+        (
+            "The Department of Immigration and Multicultural Affairs will act.",  # the whole portfolio
+            "Department of Immigration and Multicultural Affairs",
+        ),
     ],
 )
 def test_actors_institutions_by_the_shape_of_their_names(gazetteer: Gazetteer, text: str, label: str) -> None:
     assert label in [
         e.label for e in actors(gazetteer, text, "2005-01-01").values() if e.type == "Organisation"
     ]
+
+
+def test_actors_a_bank_is_an_institution_only_as_a_central_or_reserve_bank(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "Commonwealth Bank shares rose. The Department of Defense and Congress agreed.")
+    assert not [r.label for r in found.values() if "Bank" in r.label or "Congress" in r.label]
 
 
 def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -> None:
