@@ -14,11 +14,18 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import NOT_FIRST_NAMES, PORTFOLIO_WORDS, TITLE_HEADS, Found, Reading, overlaps, slug
 from kg.extract.text import Match, PhraseMatcher, normalise
 
+#: Words before "Court" that make it a court of law, not a surname ("Richard Court") or a theatre.
+_COURTS = (
+    "High Supreme Federal Family District Magistrates Superior Crown County Circuit Appeals Constitutional "
+    "Criminal International European Industrial Claims States".split()
+)
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = (
     "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet|"
-    "Court|Tribunal|(?<=Central |Reserve )Bank"
+    "Tribunal|(?:(?<=Central )|(?<=Reserve ))Bank|(?:"
+    + "|".join(f"(?<={word} )" for word in _COURTS)
+    + ")Court"
 )
 _INSTITUTION = re.compile(
     # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
@@ -32,10 +39,10 @@ _INSTITUTION = re.compile(
 )
 #: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
 #: Investments". After "the ", checked in code: a look-behind or \b first would be tried at every
-#: position. A portfolio's "and ..." is read by :func:`_with_portfolio`.
+#: position.
 _HEAD_FIRST = re.compile(
     r"(?:Office|Board|Bureau|Department|Ministry) (?:of|for) (?:the )?"
-    r"[A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3}"
+    r"[A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}"
 )
 #: Names of bodies that are not actors; a country named inside one is not an actor either
 #: ("Renmin University of China", "London School of Economics").
@@ -252,6 +259,7 @@ class OrganisationFinder:
         return institutions
 
 
+_ADJECTIVE = re.compile(r"(?:an|al|ic|ive|ous)$")
 _AND_MORE = re.compile(r" (?:and|&) ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
 
 
@@ -261,8 +269,8 @@ def _with_portfolio(text: str, end: int) -> int:
     while text[end - 1] == " ":
         end -= 1
     more = _AND_MORE.match(text, end)
-    if more is None or not set(more.group(1).split()) <= PORTFOLIO_WORDS:
-        return end
+    if more is None or not set(more.group(1).split()) <= PORTFOLIO_WORDS or _ADJECTIVE.search(more.group(1)):
+        return end  # "... Organisation and European security": an adjective begins a phrase
     return more.end()
 
 
