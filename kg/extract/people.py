@@ -284,17 +284,26 @@ class PeopleFinder:
                 continue  # "Secretary General Jens Stoltenberg": the last title word leads
             if is_business_title(reading, i):
                 continue  # "Samsung Electronics Chairman Lee Jae-yong": a company's officer
+            title = i
+            if word in _JUDGES_BEFORE and start + 1 < len(words) and words[start] == "Justice":
+                title, start = start, start + 1  # "Lord Justice Rix", "Mr Justice Forbes": a judge
             start = skip_portfolio(tokens, start)  # "Minister for Trade and Industry Jane Doe"
             start = skip_of_phrase(tokens, start)  # "Secretary of the Army Dan Driscoll"
-            if start + 1 < len(words) and words[start] == "," and i > 0 and words[i - 1] == "the":
+            if start + 1 < len(words) and words[start] == "," and _after_the(reading, i):
                 start += 1  # "with the Treasurer, Wayne Swan": the title, then the name set off
+                if start + 1 < len(words) and words[start] in HONORIFICS:  # "the Tasmanian Premier, Mr. Gray"
+                    start += 1 + (words[start + 1] == ".")
+                elif (name_end := unknown_name(reading, start)) is None or set(
+                    words[start : name_end + 1]
+                ) & (TITLE_MODIFIERS | TITLE_HEADS):
+                    continue  # "the Secretary of the Shop, Distributive and ...", "..., Special Assistant"
             last = (
                 unknown_name(reading, start)
                 if start < len(words) and reading.same_line(start - 1, start)
                 else None
             )
             if last is None and word not in ROLE_HEADS and word not in PLURAL_TITLES and word[0].isupper():
-                person = self._generic_surnamed(reading, i, start, found + people)
+                person = self._generic_surnamed(reading, title, start, found + people)
                 if person is not None and not overlaps(person.span, taken):
                     people.append(person)
                     taken.append(person.span)
@@ -450,6 +459,16 @@ class PeopleFinder:
             evidence = reading.evidence(start, end, f"short form of {person.label}", 0.75)
             short.append(Found(person.key, "Person", person.label, False, evidence))
         return short
+
+
+#: Words before "Justice" in a judge's title: "Lord Justice Rix", "Mr Justice Forbes".
+_JUDGES_BEFORE = frozenset("Lord Lady Mr Mrs Ms Chief".split())
+
+
+def _after_the(reading: Reading, i: int) -> bool:
+    """Whether the title that ends at token ``i`` follows 'the': 'the Treasurer', 'the Tasmanian Premier'."""
+    first = title_start(reading, i)
+    return first > 0 and reading.tokens.words[first - 1] in ("the", "The")
 
 
 def _covered(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:

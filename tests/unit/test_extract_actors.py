@@ -661,6 +661,19 @@ def test_actors_banks_and_courts_are_institutions_only_as_central_banks_and_cour
     assert not [r.label for r in found.values() if r.type == "Organisation"]
 
 
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("He met the Tasmanian Premier, Mr. Gray, in Hobart.", "Tasmanian Premier, Mr. Gray"),
+        ("The appeal failed when Mr Justice Forbes ruled.", "Mr Justice Forbes"),  # judges hold office
+    ],
+)
+def test_actors_a_title_then_an_honorific_and_a_surname_names_a_person(
+    gazetteer: Gazetteer, text: str, alias: str
+) -> None:
+    assert alias in {a for r in actors(gazetteer, text, "1983-05-01").values() for a in r.aliases}
+
+
 def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -> None:
     found = actors(
         gazetteer, "TNT SETS NEW PACKAGE DELIVERY SERVICE\n\nTNT Ltd said it would expand.", "1987-04-01"
