@@ -11,13 +11,21 @@ from __future__ import annotations
 import re
 
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.names import NOT_FIRST_NAMES, TITLE_HEADS, Found, Reading, overlaps, slug
+from kg.extract.names import NOT_FIRST_NAMES, PORTFOLIO_WORDS, TITLE_HEADS, Found, Reading, overlaps, slug
 from kg.extract.text import Match, PhraseMatcher, normalise
 
+#: Words before "Court" that make it a court of law, not a surname ("Richard Court") or a theatre.
+_COURTS = (
+    "High Supreme Federal Family District Magistrates Superior Crown County Circuit Appeals Constitutional "
+    "Criminal International European Industrial Claims States".split()
+)
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = (
-    "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet"
+    "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet|"
+    "Tribunal|(?:(?<=Central )|(?<=Reserve ))Bank|(?:"
+    + "|".join(f"(?<={word} )" for word in _COURTS)
+    + ")Court"
 )
 _INSTITUTION = re.compile(
     # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
@@ -30,11 +38,12 @@ _INSTITUTION = re.compile(
     r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
 )
 #: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
-#: Investments".
+#: Investments". After "the ", checked in code: a look-behind or \b first would be tried at every
+#: position.
 _HEAD_FIRST = re.compile(
     r"(?:Office|Board|Bureau|Department|Ministry) (?:of|for) (?:the )?"
     r"[A-Z][\w'&-]+(?: (?:and |& )?[A-Z][\w'&-]+){0,3}"
-)  # after "the ", checked in code: a look-behind or \b first would be tried at every position
+)
 #: Names of bodies that are not actors; a country named inside one is not an actor either
 #: ("Renmin University of China", "London School of Economics").
 _NOT_ACTOR_WORDS = (
@@ -200,7 +209,11 @@ class OrganisationFinder:
                 if text[max(0, m.start() - 4) : m.start()] in ("the ", "The ")
             ]
         )
-        for start, end in spans:
+        spans = [(start, _with_portfolio(text, end)) for start, end in spans]
+        spans = [
+            (a, b) for a, b in spans if not any(s <= a and b <= e and (s, e) != (a, b) for s, e in spans)
+        ]
+        for start, end in spans:  # the longest reading of each name: "Department of Immigration and ..."
             if overlaps((start, end), taken):
                 continue
             if reading.token_range(start, end).start in reading.recased:
@@ -244,6 +257,21 @@ class OrganisationFinder:
                     Found(f"org/{slug(label)}", "Organisation", normalise(label), False, evidence)
                 )
         return institutions
+
+
+_ADJECTIVE = re.compile(r"(?:an|al|ic|ive|ous)$")
+_AND_MORE = re.compile(r" (?:and|&) ([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})")
+
+
+def _with_portfolio(text: str, end: int) -> int:
+    """The end of a name that goes on with 'and' and the rest of a portfolio: "Department of
+    Immigration and Multicultural Affairs" (not "... of Defense and Congress")."""
+    while text[end - 1] == " ":
+        end -= 1
+    more = _AND_MORE.match(text, end)
+    if more is None or not set(more.group(1).split()) <= PORTFOLIO_WORDS or _ADJECTIVE.search(more.group(1)):
+        return end  # "... Organisation and European security": an adjective begins a phrase
+    return more.end()
 
 
 def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -263,8 +263,8 @@ def unknown_name(reading: Reading, i: int) -> int | None:
         last += 1
     while last > i and words[last - 1] in PARTICLES | {"-"}:
         last -= 1
-    if last - i < 2 or words[last - 1] in NOT_SURNAMES or len(words[last - 1]) < 2:
-        return None
+    if last - i < 2 or len(words[last - 1]) < 2 or any(w in NOT_SURNAMES for w in words[i:last]):
+        return None  # "General Motors Pilipinas": a company's name, no person's
     return last - 1
 
 

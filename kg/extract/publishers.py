@@ -153,7 +153,9 @@ def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> s
 
 
 class AuthorExtractor:
-    """Adds the unnamed author of a first-person document as a person, with the country they speak for."""
+    """Adds the unnamed author of a first-person document as a person who speaks for the publisher's
+    country. That country is implied when the text deals with another state (a readout that names only
+    "the President" and his counterpart's country), not in a domestic release that names no other."""
 
     name: ClassVar[str] = "dipl.authors.v1"
     version: ClassVar[str] = kg.__version__
@@ -173,7 +175,8 @@ class AuthorExtractor:
         records: list[Record] = [
             EntityRecord(author, "Person", entry.label, (), known=True, represents=country)
         ]
-        if country and not any(e.key == country for e in doc.entities):
+        countries = {e.key for e in doc.entities if e.type == "Country"}
+        if country and countries and country not in countries:  # a readout that names only the other side
             label = self.gazetteer.entries[country].label
             records.append(EntityRecord(country, "Country", label, (), known=True))
         return records

@@ -34,13 +34,31 @@ _PRIVATE_PEOPLE = frozenset(
 #: How a nationality adjective ends: "French", "Chinese", "Israeli", "Australians".
 ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ish|ch|i|ic)$")  # not "Paris", "Tunis"
 #: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
-_STATE_NOUN = re.compile(
-    r"(?:-[A-Z][a-z]+)*\s+(?i:government|officials?|president|prime minister|foreign|minister|ministry|"
-    r"authorities|side|delegation|leaders?|leadership|counterparts?|embassy|ambassador|military|forces|troops|"
-    r"army|navy|administration|state|regime|parliament|premier|chancellor|king|envoy|diplomats?|"
-    r"spokes(?:man|woman|person))\b"
+_STATE_NOUNS = (
+    r"government|officials?|president|prime minister|foreign|minister|ministry|authorities|side|delegation|"
+    r"leaders?|leadership|counterparts?|embassy|ambassador|military|forces|troops|army|navy|administration|"
+    r"state|regime|parliament|premier|chancellor|king|envoy|diplomats?|spokes(?:man|woman|person)|"
+    r"central bank|representatives?"
 )
+_STATE_NOUN = re.compile(rf"(?:-[A-Z][a-z]+)*\s+(?i:{_STATE_NOUNS})\b")
+#: The same before the country: "the President of Armenia", "the Government of Japan".
+_STATE_OF = re.compile(rf"(?i:{_STATE_NOUNS}) of (?:the )?$")
 _NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([a-z]+)")
+#: Verbs after a country's name that make it the subject, a state that acts: "Australia will",
+#: "Paris said", "U.S. Warns" (a headline). Other verbs are told by their endings (:func:`_acts`).
+_VERBS = frozenset(
+    "said says say will would should shall can could must may might has have had is was does did "
+    "remains continues wants needs agreed agrees signed signs sought seeks plans hopes expects intends "
+    "told tells asked asks insisted insists denied denies refused refuses".split()
+)
+#: What a state has that only a state acting has: "Australia's position", "Australia's support".
+_POSSESSED = frozenset(
+    "position positions policy policies relationship relationships relations ties support commitment "
+    "commitments contribution role membership hosting participation participant interests interest "
+    "strategy initiative response decision view views stance proposal offer bid obligations "
+    "engagement alliance allies partners partnership".split()
+)
+_NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
 def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_for: set[str]) -> list[Found]:
@@ -58,8 +76,8 @@ def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_f
         for f in countries
         if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading.text, f))
     }
-    if len(keep) == 1 and all(_is_adjective(reading.text, f) for f in countries if f.key in keep):
-        return [f for f in found if f.type != "Country"]  # "the Australian economy": a domestic story
+    if len(keep) == 1 and _domestic(reading, [f for f in countries if f.key in keep], spoken_for - keep):
+        return [f for f in found if f.type != "Country"]
     return [f for f in found if f.type != "Country" or f.key in keep]
 
 
@@ -91,12 +109,53 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
     return False
 
 
-def _is_adjective(text: str, item: Found) -> bool:
-    """'Australian', 'American': a country named only as an attribute, not as a state that acts."""
-    written = text[item.evidence.start : item.evidence.end]
-    if " " in written or not ADJECTIVE_END.search(written):
+def _domestic(reading: Reading, mentions: list[Found], others: set[str]) -> bool:
+    """Whether the mentions of an article's only country name a place or a people, not a state.
+
+    The country the article is written in is then the home of a domestic story ("Australia's
+    coastline", "American workers"), unless someone in it speaks for another state (``others``);
+    any other country is, when it is named only by its adjective ("an Irish goose")."""
+    if any(_acts(reading, f) for f in mentions):
         return False
-    return not _STATE_NOUN.match(text, item.evidence.end)  # "the Russian President" speaks for it
+    text = reading.text
+    if mentions[0].key == reading.home and not others:
+        return True
+    return all(_is_adjective(text[f.evidence.start : f.evidence.end]) for f in mentions)
+
+
+def _is_adjective(written: str) -> bool:
+    """'Australian', 'American': one word with a nationality adjective's ending."""
+    return " " not in written and ADJECTIVE_END.search(written) is not None
+
+
+def _acts(reading: Reading, item: Found) -> bool:
+    """Whether a mention names the state acting rather than the place or the people of a domestic
+    story: 'the Australian Government', 'Australia will', "Australia's position", 'Paris said'; not
+    "Australia's coastline", 'American workers', 'all Americans'."""
+    text, end = reading.text, item.evidence.end
+    written = text[item.evidence.start : end]
+    if " " in written and _STATE_NOUN.match(written, written.rindex(" ")):
+        return True  # "the Australian Government", a name of the state itself
+    if _STATE_OF.search(text, max(0, item.evidence.start - 30), item.evidence.start):
+        return True  # "the President of Armenia"
+    if (
+        _STATE_NOUN.match(text, end)
+        or text.startswith(("'s", "’s"), end)
+        and _STATE_NOUN.match(text, end + 2)
+    ):
+        return True
+    rest = _NEXT_WORDS.match(text, end, end + 60)
+    if rest is None:
+        return False
+    if text[end] in "'’":  # "Australia's trade strategy"
+        return bool({rest.group(1), rest.group(2)} & _POSSESSED)
+    word = rest.group(1)
+    headline = "\n" not in text[:end]
+    if word.lower() in _VERBS or (headline and word == "To"):  # "Bangladesh To Seek World Bank Help"
+        return True
+    if ADJECTIVE_END.search(written) or written.endswith("is") or not (word.islower() or headline):
+        return False  # "American workers", "Iraqis", "Australia Day"
+    return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us"))))
 
 
 def _is_nationality(text: str, item: Found) -> bool:

@@ -15,6 +15,7 @@ import pytest
 from kg.extract.actors import ActorExtractor
 from kg.extract.base import Doc, EntityRecord, document_text
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
+from kg.extract.publishers import AuthorExtractor, load_publishers
 from kg.reader import Article, article_from_record, read_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -418,6 +419,54 @@ def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, co
     assert country in actors(gazetteer, text, "2024-11-16")
 
 
+PM_RELEASE = "PM Transcripts, Australian Government (Media Release; PM Howard, John)"
+
+
+def release(text: str, source: str = PM_RELEASE) -> Article:
+    return article_from_record(
+        {"id": "t2", "text": text, "published": "1999-06-01", "source": source}, origin="test"
+    )
+
+
+def home_actors(gazetteer: Gazetteer, text: str) -> set[str]:
+    """The actors of an Australian Prime Minister's release, whose home country is Australia."""
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    return {r.key for r in extractor(doc_of(release(text)))}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The measures will ensure the strength of Australia's financial system.",
+        "All Australians deserve a fair go, and the Australian community is urged to help.",
+        "Coastwatch aircraft will cover Australia's 37,000km coastline.",
+    ],
+)
+def test_actors_the_home_country_of_a_domestic_story_is_no_actor(gazetteer: Gazetteer, text: str) -> None:
+    assert "country/AUS" not in home_actors(gazetteer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia will continue to play a major role.",
+        "Australia has focused on four areas.",
+        "The Australian Government's program grows.",
+        "It marks Australia's membership of APEC.",
+        "Tony Burke is the Alternate Representative of Australia.",
+    ],
+)
+def test_actors_the_home_country_that_acts_stays(gazetteer: Gazetteer, text: str) -> None:
+    assert "country/AUS" in home_actors(gazetteer, text)
+
+
+def test_actors_a_domestic_release_implies_no_country_for_its_author(gazetteer: Gazetteer) -> None:
+    doc = doc_of(release("I am pleased to announce new funding for Australia's regulators."))
+    doc.records += ActorExtractor(gazetteer)(doc)
+    added = AuthorExtractor(gazetteer, load_publishers(SEEDS))(doc)
+    assert {r.type for r in added} == {"Person"}
+
+
 # -- people: titles with a surname, roles in lower case --------------------------------------------
 
 
@@ -467,6 +516,9 @@ def test_actors_people_named_after_a_role_in_lower_case(gazetteer: Gazetteer, te
     [
         "Samsung Electronics Chairman Lee Jae-yong attended.",
         "Hyundai Motor Group Executive Chair Euisun Chung attended.",
+        '"Prices are firm," said John Hill, a vice president at Merrill Lynch Futures.',
+        "The rise is real, said Rosario Ilacqua, analyst with L.F. Rothschild.",  # private
+        "Approved were Ford Philippines and General Motors Pilipinas, a subsidiary.",  # a company
     ],
 )
 def test_actors_company_officers_are_not_people(gazetteer: Gazetteer, text: str) -> None:
@@ -588,12 +640,38 @@ def test_actors_mr_and_a_surname_is_a_holder_only_of_a_country_in_context(gazett
             "Australian Prudential Regulation Authority",
         ),
         ("Present was the Secretary Department of Defence.", "Department of Defence"),  # not the secretary
+        ("The High Court of Australia ruled.", "High Court of Australia"),  # courts
+        ("The Central Bank of the Philippines said so.", "Central Bank of the Philippines"),
+        (
+            "The Department of Immigration and Multicultural Affairs will act.",  # the whole portfolio
+            "Department of Immigration and Multicultural Affairs",
+        ),
     ],
 )
 def test_actors_institutions_by_the_shape_of_their_names(gazetteer: Gazetteer, text: str, label: str) -> None:
     assert label in [
         e.label for e in actors(gazetteer, text, "2005-01-01").values() if e.type == "Organisation"
     ]
+
+
+def test_actors_banks_and_courts_are_institutions_only_as_central_banks_and_courts_of_law(
+    gazetteer: Gazetteer,
+) -> None:
+    found = actors(gazetteer, "Commonwealth Bank shares rose. John Olsen and Richard Court met.")
+    assert not [r.label for r in found.values() if r.type == "Organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        ("He met the Tasmanian Premier, Mr. Gray, in Hobart.", "Tasmanian Premier, Mr. Gray"),
+        ("The appeal failed when Mr Justice Forbes ruled.", "Mr Justice Forbes"),  # judges hold office
+    ],
+)
+def test_actors_a_title_then_an_honorific_and_a_surname_names_a_person(
+    gazetteer: Gazetteer, text: str, alias: str
+) -> None:
+    assert alias in {a for r in actors(gazetteer, text, "1983-05-01").values() for a in r.aliases}
 
 
 def test_actors_a_headline_in_capitals_is_no_institution(gazetteer: Gazetteer) -> None:
