@@ -29,10 +29,11 @@ FIRST_PERSON = r"\b(?:I|I'm|I've|I'll|I'd|me|my|we|We|we'll|We'll|us|our|Our)\b"
 # TRUMP, PRESIDENT OF THE UNITED STATES OF AMERICA:", in capitals at the start of a line.
 SPEAKER_LABEL = re.compile(r"^[ \t]*([A-Z][A-Z.'’ ,-]*[A-Z.])[ \t]*:", re.M)
 # Whose word a release is: "Statement by Vice President Kamala Harris on ...", "Readout of the
-# Press Secretary's Call ...", "Remarks by President Biden and ...".
+# Press Secretary's Call ...", "Remarks by President Biden and ...", "First Lady Melania Trump's Statement".
+_RELEASE = r"(?:Joint )?(?:Statement|Remarks|Readout|Message|Letter|Op-Ed|Proclamation)s?"
+_WHO = r"[A-Z][\w.-]*(?: [A-Z][\w.-]*)*"
 TITLE_VOICE = re.compile(
-    r"(?:Joint )?(?:Statement|Remarks|Readout|Message|Letter|Op-Ed|Proclamation)s? (?:by|from|of) (?:the )?"
-    r"(?P<who>[A-Z][\w.-]*(?: [A-Z][\w.-]*)*)"
+    rf"{_RELEASE} (?:by|from|of) (?:the )?(?P<who>{_WHO})|(?P<owner>{_WHO})['’]s {_RELEASE}(?!\w)"
 )
 HONORIFIC = re.compile(r"^(?:THE HON\.?|HIS EXCELLENCY|HER EXCELLENCY|THE)\s+")
 
@@ -147,7 +148,11 @@ def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> s
     if publisher is None or not publisher.references.search(doc.article.text):
         return None
     voice = TITLE_VOICE.match(doc.article.title or "")
-    if voice is not None and publisher.title and not voice["who"].startswith(publisher.title):
+    if (
+        voice is not None
+        and publisher.title
+        and not (voice["who"] or voice["owner"]).startswith(publisher.title)
+    ):
         return None
     return publisher.author(gazetteer, doc.article.published)
 

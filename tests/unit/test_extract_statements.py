@@ -178,6 +178,14 @@ def test_statements_present_tense_cues_of_a_first_person_release(text: str, stan
     assert [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"] == [(HOWARD, stance)]
 
 
+@pytest.mark.parametrize(
+    "title", ["First Lady Melania Trump’s Statement", "Statement by First Lady Melania Trump"]
+)
+def test_statements_a_release_titled_with_another_voice_is_not_the_presidents(title: str) -> None:
+    doc = released("I call on Congress to hold a public hearing.", WH_READOUT, "2026-04-09", title)
+    assert "person/donald-trump" not in {e.speaker for e in doc.events}
+
+
 def test_statements_a_welcome_to_a_visitor_is_no_praise() -> None:
     assert said("President Biden will welcome Prime Minister Meloni to the White House.") == []
     assert said("The President will be doubly welcome.") == []
