@@ -29,7 +29,8 @@ from typing import ClassVar
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.casing import case_blind, lowered, word_spans
-from kg.extract.dates import TimeExpression, When, find_times
+from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
+from kg.extract.dates import TimeExpression, When
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
 from kg.extract.topics import TopicMatcher
@@ -43,14 +44,6 @@ VERB_MEDIUM_CUES: dict[str, str] = {
     "in_person": r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bvisit(?:s|ed|ing)?\b|\bhost(?:s|ed|ing)?\b|\bwelcome[ds]?\b|"
                  r"\breceived\b|\bsummit\b|\battend(?:s|ed|ing)?\b|\bluncheon\b|\bdinner\b|\btrip\b|\btour\b",
 }  # fmt: skip
-# Lowercase alternatives without re.I: found in one pass over the lowercased text (``_Hits``),
-# which runs several times faster than a case-blind search of every sentence.
-MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
-    r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
-    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b"
-)
-ANY_MEETING_CUE = re.compile(MEETING_CUE.pattern, re.I)  # the same, for a search of a span as written
 # Whom one welcomes or receives, as opposed to what ("welcomed the resumption of talks").
 PERSON_NEXT = (
     r" (?:back )?(?:(?-i:[A-Z])|him\b|her\b|them\b|you\b|his\b|their\b|the (?:(?-i:[A-Z])|visiting\b|two\b))"
@@ -100,13 +93,6 @@ UNNAMED_GATHERING = re.compile(
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
 SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
 SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
-FUTURE = re.compile(
-    r"\b(?:upcoming|forthcoming|will|would|shall|['’]ll|to visit|to meet|to attend|to travel|to host|plans? to|"
-    r"to (?:make|pay) (?:an? )?(?:[\w-]+ ){0,3}visit|to hold (?:\w+ )?talks|"
-    r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
-    r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming|expects?)\b",
-    re.I,
-)
 # A journey whose purpose is the meeting: "departed for China on Sunday for summit talks with Xi".
 TRAVEL_FOR = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|left|leaves?|leaving|head(?:s|ed|ing)? (?:to|for)|"
@@ -114,7 +100,6 @@ TRAVEL_FOR = re.compile(
     r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
     re.I,
 )
-PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
 # A meeting named as a point in time of another report: "since their first meeting in August 2021",
 # "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
 IN_PASSING = re.compile(
@@ -123,9 +108,6 @@ IN_PASSING = re.compile(
     r"(?:meetings?|call|talks|summit|visit|conversation)\b",
     re.I,
 )
-PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
-# Where one clause ends and the next begins, between two time expressions of a sentence.
-CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
 # A list of who took part in the meeting just reported: "Participants in the call included ...".
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants|attendees|those taking part|leaders taking part)\b.{0,40}?\b(?:included|include|were)\b",
@@ -167,10 +149,10 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
-    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ) = map(case_blind, (
-    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
 RECENT = dt.timedelta(days=2)
@@ -309,7 +291,7 @@ class MeetingExtractor:
         return _Context(
             doc,
             doc.normalised,
-            _anchor(doc, publisher),
+            reading_anchor(doc, publisher),
             {e.key: e for e in doc.entities if e.type == "Person"},
             [e for e in doc.entities if e.type == "Organisation"],
             author,
@@ -339,7 +321,7 @@ class MeetingExtractor:
             earlier = set()
         remote = self._remote(body)
         mentions = []
-        for start, end, time in _clauses(text, sentence, context.anchor):
+        for start, end, time in split_clauses(text, sentence, context.anchor):
             if not context.cues.within(start, end):
                 continue
             clause = text[start:end]
@@ -357,7 +339,7 @@ class MeetingExtractor:
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
-            status = _status(text, start, end, time.when if time else None, context.anchor)
+            status = clause_status(text, start, end, time.when if time else None, context.anchor)
             purpose = TRAVEL_FOR.search(text, start, end)
             if purpose is not None:  # "arrived on Tuesday for talks with ...": the talks are to come
                 status = "planned"
@@ -858,96 +840,6 @@ def _segment(doc: Doc, meeting: _Meeting, owners: dict[int, set[int]]) -> list[S
     return [doc.sentences[i] for i in sentences]
 
 
-def _anchor(doc: Doc, publisher: Publisher | None) -> When | None:
-    """What relative dates resolve against: the article's date, else the window its text allows
-    if that falls in its publisher's period, else that period."""
-    period = publisher.anchor() if publisher is not None else None
-    if doc.anchor is None or doc.anchor.precision == "day" or period is None:
-        return doc.anchor or period
-    inside = period.start <= doc.anchor.start and doc.anchor.end <= period.end
-    return doc.anchor if inside else period
-
-
-def _clauses(
-    text: str, sentence: Sentence, anchor: When | None
-) -> list[tuple[int, int, TimeExpression | None]]:
-    """A sentence cut into clauses, each with its time: "met in mid-September and in February,
-    when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday."""
-    future = _tense(text, sentence.start, sentence.end) == "planned"
-    times = [t for t in find_times(text, anchor, start=sentence.start, end=sentence.end) if t.when]
-    if times and FUTURE.search(text, sentence.start, sentence.end):
-        ahead = find_times(text, anchor, start=sentence.start, end=sentence.end, future=True)
-        forward = {(t.start, t.end): t for t in ahead if t.when}
-        times = [
-            forward.get((t.start, t.end), t) if _reads_forward(text, sentence, t, future) else t
-            for t in times
-        ]
-    clauses: list[list] = [[sentence.start, sentence.end, times[0] if times else None]]
-    for previous, time in zip(times, times[1:], strict=False):
-        gap = text[previous.end : time.start]
-        breaks = list(CLAUSE_BREAK.finditer(gap))
-        joined = not gap.strip(" ,") or (
-            gap.strip(" ,") in ("and", "to", "-", "–") and _consecutive(previous, time)
-        )
-        if breaks and not joined:
-            cut = previous.end + breaks[-1].start()
-            clauses[-1][1] = cut
-            clauses.append([cut, sentence.end, time])
-        elif joined and clauses[-1][2] is not None:
-            clauses[-1][2] = _span(clauses[-1][2], time)
-    return [(start, end, time) for start, end, time in clauses]
-
-
-def _reads_forward(text: str, sentence: Sentence, time: TimeExpression, future: bool) -> bool:
-    """Whether a time expression is in the future: its clause says so ("This Sunday I will travel"),
-    or says nothing and the sentence speaks of the future; "after they met ... in early November" is past."""
-    start, end = sentence.start, sentence.end
-    for found in CLAUSE_BREAK.finditer(text, sentence.start, time.start):
-        start = found.end()
-    after = CLAUSE_BREAK.search(text, time.end, sentence.end)
-    if after:
-        end = after.start()
-    if FUTURE.search(text, start, end):
-        return True
-    return future and not PAST_VERB.search(text, start, end)
-
-
-def _consecutive(first: TimeExpression, second: TimeExpression) -> bool:
-    """Whether two days are a few days apart: "Thursday and Friday" is one span, "in September
-    and in February" two times."""
-    a, b = first.when, second.when
-    return bool(a and b and a.day and b.day and abs((b.day - a.day).days) <= 7)
-
-
-def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
-    """Two adjacent time expressions as one: "on Friday November 14", "Thursday and Friday"."""
-    a, b = first.when, second.when
-    if a is None or b is None:
-        return first if b is None else second
-    if a.start == b.start and a.end == b.end:
-        return TimeExpression(first.start, second.end, first.kind, a)
-    if a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end:
-        narrow = a if a.end - a.start <= b.end - b.start else b  # "in June this year": June
-        return TimeExpression(first.start, second.end, first.kind, narrow)
-    if a.day and b.day and "weekday" in (first.kind, second.kind) and first.kind != second.kind:
-        explicit = second if first.kind == "weekday" else first  # "on Friday November 14": the date
-        return TimeExpression(first.start, second.end, explicit.kind, explicit.when)
-    start, end = min(a.start, b.start), max(a.end, b.end)
-    reason = f"{a.reason} to {b.reason}"
-    when = When(start, end, "day" if start == end else "window", reason, min(a.confidence, b.confidence))
-    return TimeExpression(first.start, second.end, first.kind, when)
-
-
-def _status(text: str, start: int, end: int, when: When | None, anchor: When | None) -> str | None:
-    """Planned or occurred, from the date against the article's (when it is a day) or the tense."""
-    if when is not None and anchor is not None and anchor.precision == "day":
-        if when.start > anchor.end:
-            return "planned"
-        if when.end < anchor.start:
-            return "occurred"
-    return _tense(text, start, end)
-
-
 def _medium_patterns(media: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     patterns = {}
     for medium, verbs in VERB_MEDIUM_CUES.items():
@@ -963,20 +855,6 @@ def _phrases(labels: object) -> re.Pattern[str] | None:
     if not ordered:
         return None
     return re.compile("|".join(r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+") + r"\b" for p in ordered), re.I)
-
-
-@lru_cache(maxsize=64)  # a sentence of one clause is read as the sentence and as the clause
-def _tense(text: str, start: int, end: int) -> str | None:
-    """ "planned" if a future cue governs a meeting cue of ``text[start:end]`` ("will hold talks",
-    "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
-    does ("has met"), else ``None``."""
-    for cue in ANY_MEETING_CUE.finditer(text, start, end):
-        window = text[max(start, cue.start() - 60) : min(end, cue.end() + 30)]
-        if PERFECT.search(window):
-            return "occurred"
-        if FUTURE.search(window):
-            return "planned"
-    return None
 
 
 @lru_cache(maxsize=64)  # the same: the sentence's medium, then its one clause's
