@@ -35,10 +35,15 @@ FUTURE = re.compile(
 )
 PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
 PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
+# A headline's infinitive is its future tense: "Lee, Xi to discuss peace at Monday summit", "Modi to
+# hold talks with Biden" (in a sentence of the body, "met to discuss" is a purpose, not a plan).
+HEADLINE_FUTURE = re.compile(r"\bto (?:discuss|hold|talk|tour|join|sign|co-host|chair|call)\b", re.I)
 # Where one clause ends and the next begins, between two time expressions of a sentence.
 CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
 # The case-blind patterns above are searched as lowercase twins on the lowercased text.
-ANY_MEETING_CUE, FUTURE, PAST_VERB = map(case_blind, (ANY_MEETING_CUE, FUTURE, PAST_VERB))
+ANY_MEETING_CUE, FUTURE, PAST_VERB, HEADLINE_FUTURE = map(
+    case_blind, (ANY_MEETING_CUE, FUTURE, PAST_VERB, HEADLINE_FUTURE)
+)
 
 
 def reading_anchor(doc: Doc, publisher: Publisher | None) -> When | None:
@@ -52,12 +57,13 @@ def reading_anchor(doc: Doc, publisher: Publisher | None) -> When | None:
 
 
 def split_clauses(
-    text: str, sentence: Sentence, anchor: When | None
+    text: str, sentence: Sentence, anchor: When | None, *, headline: bool = False
 ) -> list[tuple[int, int, TimeExpression | None]]:
     """A sentence cut into clauses, each with its time: "met in mid-September and in February,
-    when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday."""
-    future = tense(text, sentence.start, sentence.end) == "planned"
-    ahead = FUTURE.search(text, sentence.start, sentence.end) is not None
+    when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday.
+    A ``headline`` speaks of the future in the infinitive too ("to discuss ... at Monday summit")."""
+    future = tense(text, sentence.start, sentence.end, headline=headline) == "planned"
+    ahead = _future_cue(text, sentence.start, sentence.end, headline)
     found = find_times(text, anchor, start=sentence.start, end=sentence.end, ahead=ahead)
     times = [t for t in found if t.when]
     if times and ahead:
@@ -121,25 +127,34 @@ def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
     return TimeExpression(first.start, second.end, first.kind, when)
 
 
-def clause_status(text: str, start: int, end: int, when: When | None, anchor: When | None) -> str | None:
+def clause_status(
+    text: str, start: int, end: int, when: When | None, anchor: When | None, *, headline: bool = False
+) -> str | None:
     """Planned or occurred, from the date against the article's (when it is a day) or the tense."""
     if when is not None and anchor is not None and anchor.precision == "day":
         if when.start > anchor.end:
             return "planned"
         if when.end < anchor.start:
             return "occurred"
-    return tense(text, start, end)
+    return tense(text, start, end, headline=headline)
 
 
 @lru_cache(maxsize=64)  # a sentence of one clause is read as the sentence and as the clause
-def tense(text: str, start: int, end: int) -> str | None:
+def tense(text: str, start: int, end: int, *, headline: bool = False) -> str | None:
     """ "planned" if a future cue governs a meeting cue of ``text[start:end]`` ("will hold talks",
-    "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
-    does ("has met"), else ``None``."""
+    "the upcoming visit", "is scheduled to have a luncheon meeting"; in a ``headline``, "to
+    discuss"), "occurred" if a perfect does ("has met"), else ``None``."""
     for cue in ANY_MEETING_CUE.finditer(text, start, end):
         window = text[max(start, cue.start() - 60) : min(end, cue.end() + 30)]
         if PERFECT.search(window):
             return "occurred"
-        if FUTURE.search(window):
+        if FUTURE.search(window) or (headline and HEADLINE_FUTURE.search(window)):
             return "planned"
     return None
+
+
+def _future_cue(text: str, start: int, end: int, headline: bool) -> bool:
+    """Whether ``text[start:end]`` says anything of the future (a headline in its own way)."""
+    if FUTURE.search(text, start, end) is not None:
+        return True
+    return headline and HEADLINE_FUTURE.search(text, start, end) is not None

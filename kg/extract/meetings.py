@@ -30,7 +30,7 @@ import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
-from kg.extract.dates import TimeExpression, When
+from kg.extract.dates import MONTHS, WEEKDAYS, TimeExpression, When
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
 from kg.extract.topics import TopicMatcher
@@ -90,6 +90,8 @@ UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
+# Words before "summit" or "conference" that do not name a gathering: a time, or a press conference.
+NOT_GATHERINGS = frozenset(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {"press", "news"}
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
 SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
 SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
@@ -137,7 +139,8 @@ PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
               "Congress", "Prime", "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "His", "Her",
-              "Your", "Government", "Ukraine", "Cabinet", "Asia", "Europe", "Africa", "English"}  # fmt: skip
+              "Your", "Government", "Ukraine", "Cabinet", "Asia", "Europe", "Africa", "English",
+              "Joint", "Press", "News"}  # fmt: skip
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
@@ -274,6 +277,7 @@ class MeetingExtractor:
         found = [m for m in meetings if self._is_meeting(m)]
         found += [g for g in gatherings if g.people]
         found = [m for m in found if not _reported_better(m, found)]
+        found = [m for m in found if not _told_as_summit(m, found)]
         for meeting in found:  # the dated plans an itinerary's undated ones can take their time from
             when = _when(meeting)
             if when is not None and _first(meeting, "status") == "planned":
@@ -321,7 +325,8 @@ class MeetingExtractor:
             earlier = set()
         remote = self._remote(body)
         mentions = []
-        for start, end, time in split_clauses(text, sentence, context.anchor):
+        headline = sentence.end <= len(context.doc.article.title or "")
+        for start, end, time in split_clauses(text, sentence, context.anchor, headline=headline):
             if not context.cues.within(start, end):
                 continue
             clause = text[start:end]
@@ -339,7 +344,8 @@ class MeetingExtractor:
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
-            status = clause_status(text, start, end, time.when if time else None, context.anchor)
+            when = time.when if time else None
+            status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
             if purpose is not None:  # "arrived on Tuesday for talks with ...": the talks are to come
                 status = "planned"
@@ -371,9 +377,6 @@ class MeetingExtractor:
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = self._people_in(context, sentence.start, sentence.end)
-            if framed and mention.relational and len(mention.participants) >= 2:
-                # "met on the sidelines of the SCO summit": the summit frames the meeting
-                mention.gatherings = []
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
@@ -562,9 +565,10 @@ class MeetingExtractor:
                     framed = framed or bool(SIDELINES.search(before))
                 elif SIDELINES.search(before):
                     organisation, framed = organisation or entity.key, True
-        unnamed = UNNAMED_GATHERING.search(text, start, end)
-        if unnamed and not found:
-            found.append(f"gathering/{unnamed.group().lower()}")
+        for unnamed in UNNAMED_GATHERING.finditer(text, start, end) if not found else ():
+            if unnamed.group().split()[0].lower() not in NOT_GATHERINGS:
+                found.append(f"gathering/{unnamed.group().lower()}")
+                break
         return list(dict.fromkeys(found)), organisation, framed, past
 
     @staticmethod
@@ -892,6 +896,31 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
         if (_first(other, "status") or "occurred") == status and not apart:
+            return True
+    return False
+
+
+def _told_as_summit(gathering: _Meeting, found: list[_Meeting]) -> bool:
+    """Whether an unnamed summit ("at Monday summit in Beijing", "meet at a summit in Beijing") is a
+    meeting between its people reported as such ("summit talks between Lee and Xi on Monday"): then
+    its clauses join that one. An unnamed conference or ministers' meeting in the same clause as a
+    meeting frames it instead ("a meeting with X during a trade ministers' meeting")."""
+    if gathering.gathering is None or _organisation_key(gathering.gathering) is not None:
+        return False
+    if len(gathering.people) < 2:
+        return False  # "Biden will host a COVID summit": his other meetings are not it
+    status, when = _first(gathering, "status") or "occurred", _when(gathering)
+    clauses = {(m.start, m.end) for m in gathering.mentions}
+    for other in found:
+        if other.gathering or not gathering.people <= _participants(other):
+            continue
+        if "summit" not in gathering.gathering and any((m.start, m.end) in clauses for m in other.mentions):
+            continue  # "a meeting with X during a trade ministers' meeting": the gathering frames it
+        theirs = _when(other)
+        apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
+        if (_first(other, "status") or "occurred") == status and not apart:
+            other.mentions.extend(m for m in gathering.mentions if m not in other.mentions)
+            other.mentions.sort(key=lambda m: m.start)
             return True
     return False
 
