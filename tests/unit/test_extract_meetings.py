@@ -58,7 +58,8 @@ def test_meetings_seed_004_has_one_video_meeting_today_and_one_planned_visit() -
     assert occurred.format == "bilateral"
     assert set(planned.participants) == {XI, PUTIN}
     assert (planned.status, planned.category, planned.cameo) == ("planned", "AGREE", "036")
-    assert planned.date_start is None  # a plan is not dated by the article's own date
+    assert planned.date is None  # a plan is not dated by the article's own date, but by the two
+    assert (planned.date_start, planned.date_end) == (D(2021, 12, 16), D(2022, 2, 14))  # months after
 
 
 def test_meetings_seed_000_has_the_call_three_earlier_meetings_and_the_summit_around_one() -> None:
@@ -561,3 +562,10 @@ def test_meetings_an_unnamed_ministers_meeting_around_a_bilateral_is_its_own_mee
 def test_meetings_a_press_conference_is_no_gathering() -> None:
     text = "Kamala Harris and Lee Hsien Loong spoke at a Joint Press Conference in Singapore."
     assert [(m.format, m.place) for m in meetings(text, "2021-08-23")] == [("bilateral", "Singapore")]
+
+
+def test_meetings_an_undated_plan_is_within_the_two_months_after_the_article() -> None:
+    (plan,) = meetings("Joe Biden will meet Xi Jinping for talks on trade.", "2021-11-12")
+    assert (plan.status, plan.date, plan.date_start, plan.date_end) == (
+        "planned", None, D(2021, 11, 13), D(2022, 1, 12),
+    )  # fmt: skip
