@@ -275,7 +275,7 @@ class MeetingExtractor:
                     self._place_in_gathering(gatherings, mention, gathering)
                 if mention.relational or not mention.gatherings:
                     self._place_mention(meetings, mention)
-        found = [m for m in meetings if self._is_meeting(m)]
+        found = [m for m in meetings if self._is_meeting(m) and not _domestic(m, context.people)]
         found += [g for g in gatherings if g.people]
         found = [m for m in found if not _reported_better(m, found)]
         found = [m for m in found if not _told_as_summit(m, found)]
@@ -906,6 +906,14 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
         if (_first(other, "status") or "occurred") == status and not apart:
             return True
     return False
+
+
+def _domestic(meeting: _Meeting, people: dict[str, EntityRecord]) -> bool:
+    """Whether everyone at a meeting speaks for one and the same state ("This morning I met the
+    Leader of the Opposition", a President and his adviser): a domestic session, not diplomacy."""
+    participants = _participants(meeting)
+    sides = {people[p].represents if p in people else None for p in participants}
+    return len(participants) >= 2 and len(sides) == 1 and None not in sides
 
 
 def _told_as_summit(gathering: _Meeting, found: list[_Meeting]) -> bool:

@@ -569,3 +569,9 @@ def test_meetings_an_undated_plan_is_within_the_two_months_after_the_article() -
     assert (plan.status, plan.date, plan.date_start, plan.date_end) == (
         "planned", None, D(2021, 11, 13), D(2022, 1, 12),
     )  # fmt: skip
+
+
+def test_meetings_people_of_one_state_meeting_is_a_domestic_session() -> None:
+    assert meetings("Joe Biden met Kamala Harris and Antony Blinken today to discuss the budget.") == []
+    (met,) = meetings("Joe Biden met Emmanuel Macron today to discuss the budget.")
+    assert set(met.participants) == {"person/joe-biden", "person/emmanuel-macron"}
