@@ -123,6 +123,10 @@ REPORTER = re.compile(
 RELEASE_VOICE = re.compile(
     r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
 )
+# "a luncheon meeting with A, ..., and meet with B": a second meeting in the same clause.
+AND_MEET = re.compile(
+    r"\band (?:to |later )?(?:meet|meets|met|hold talks|holds talks|held talks|have talks|has talks|had talks)(?: with)?\b"
+)
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
 LIST_SUBJECT = re.compile(r"\s+(?:said|says|told|tells|added|urged|noted|was|is|has|had|will|would)\b")
@@ -385,7 +389,11 @@ class MeetingExtractor:
 
     @staticmethod
     def _separate(context: _Context, mention: _Mention) -> list[_Mention]:
-        """A day of "meetings with A, B and C" is one bilateral with each; else the mention as it is."""
+        """A day of "meetings with A, B and C" is one bilateral with each, "a luncheon meeting with
+        A ... and meet with B" one with each of the two; else the mention as it is."""
+        second = AND_MEET.search(context.text, mention.start, mention.end)
+        if second is not None:
+            return MeetingExtractor._two_meetings(context, mention, second.start(), second.end())
         cue = SEPARATE_TALKS.search(context.text, mention.start, mention.end)
         if cue is None:
             return [mention]
@@ -408,6 +416,27 @@ class MeetingExtractor:
             return [mention]
         return [
             replace(mention, participants=subject | {member}, named=len(subject) + 1) for member in members
+        ]
+
+    @staticmethod
+    def _two_meetings(context: _Context, mention: _Mention, start: int, end: int) -> list[_Mention]:
+        """The clause cut at its second meeting verb (``text[start:end]``, "and meet with"): its
+        subject meets those named before it, then those named after it."""
+        first = RELATION_CUE.search(context.text, mention.start, start)
+        if first is None:
+            return [mention]
+        named = [
+            (m.start, key) for key in mention.participants if key in context.people
+            for m in context.people[key].mentions if mention.start <= m.start < mention.end
+        ]  # fmt: skip
+        middle = {key for at, key in named if first.end() <= at < start}
+        after = {key for at, key in named if at >= end}
+        subject = mention.participants - middle - after
+        if not (subject and middle and after) or middle & after:
+            return [mention]
+        return [
+            replace(mention, participants=subject | middle, named=len(subject | middle)),
+            replace(mention, participants=subject | after, named=len(subject | after)),
         ]
 
     def _people_in(self, context: _Context, start: int, end: int) -> set[str]:

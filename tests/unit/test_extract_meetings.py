@@ -575,3 +575,21 @@ def test_meetings_people_of_one_state_meeting_is_a_domestic_session() -> None:
     assert meetings("Joe Biden met Kamala Harris and Antony Blinken today to discuss the budget.") == []
     (met,) = meetings("Joe Biden met Emmanuel Macron today to discuss the budget.")
     assert set(met.participants) == {"person/joe-biden", "person/emmanuel-macron"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "On Tuesday, Lee Jae Myung is scheduled to have a luncheon meeting with Premier Li Qiang, "
+            "who is in charge of economic policy, and meet with Zhao Leji, China's top legislator.",
+            [{"person/lee-jae-myung", "person/li-qiang"}, {"person/lee-jae-myung", "person/zhao-leji"}],
+        ),
+        (
+            "Tony Blair met Ariel Sharon in Jerusalem and later met with Mahmoud Abbas.",
+            [{"person/tony-blair", "person/ariel-sharon"}, {"person/tony-blair", "person/mahmoud-abbas"}],
+        ),
+    ],
+)
+def test_meetings_a_second_meeting_verb_in_a_clause_is_a_second_meeting(text: str, pairs: list) -> None:
+    assert [set(m.participants) for m in meetings(text, "2026-01-02")] == pairs
