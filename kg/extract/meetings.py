@@ -163,7 +163,7 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
-PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: within the two months after the article
+PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: at least the two months after the article
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of
 
 
@@ -763,7 +763,7 @@ class MeetingExtractor:
         """The time of an undated plan: that of a dated plan of the same people just before it
         (an itinerary: "I will travel to Busan on 16 November ... I look forward to meeting"),
         else between the dated plans of theirs around it ("then travel to Pakistan ... Malta on
-        25-27 November"), else the two months after the article."""
+        25-27 November"), else the rest of the article's year (two months at least)."""
         first, people = meeting.mentions[0].sentence.index, _participants(meeting) | meeting.people
         theirs = sorted(((at, plan) for at, who, plan in context.plans if who & people), key=lambda p: p[0])
         before = [plan for at, plan in theirs if at < first]
@@ -774,14 +774,16 @@ class MeetingExtractor:
         if before and after and before[-1].start <= after[0].start:
             reason = f"between the plans named around it ({before[-1].reason}, {after[0].reason})"
             return When(before[-1].start, after[0].start, "window", reason, before[-1].confidence * 0.5)
-        # "will visit", "the upcoming summit" with no time: the two months after the article, as the
-        # gold conventions read "forthcoming" and "in the coming weeks", with a low confidence
+        # "will visit", "the upcoming summit" with no time: from the article to the end of its year,
+        # and at least two months (the gold reads "upcoming" so, and "forthcoming" as two months)
         anchor = context.anchor
         if anchor is None:
             return None
-        reason = f"undated plan: the two months after the article ({anchor.reason})"
-        start, end = anchor.end + dt.timedelta(days=1), anchor.end + PLAN_HORIZON
-        return When(start, end, "window", reason, anchor.confidence * 0.3)
+        end = max(anchor.end + PLAN_HORIZON, dt.date(anchor.end.year, 12, 31))
+        reason = (
+            f"undated plan: from the article to the end of its year, two months at least ({anchor.reason})"
+        )
+        return When(anchor.start, end, "window", reason, anchor.confidence * 0.3)
 
     def _medium_of(self, doc: Doc, meeting: _Meeting) -> str | None:
         """The clauses' medium; a readout's title says how its lead meeting was held ("Video Call")."""

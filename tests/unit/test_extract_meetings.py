@@ -59,7 +59,7 @@ def test_meetings_seed_004_has_one_video_meeting_today_and_one_planned_visit() -
     assert set(planned.participants) == {XI, PUTIN}
     assert (planned.status, planned.category, planned.cameo) == ("planned", "AGREE", "036")
     assert planned.date is None  # a plan is not dated by the article's own date, but by the two
-    assert (planned.date_start, planned.date_end) == (D(2021, 12, 16), D(2022, 2, 14))  # months after
+    assert (planned.date_start, planned.date_end) == (D(2021, 12, 15), D(2022, 2, 14))  # months from it
 
 
 def test_meetings_seed_000_has_the_call_three_earlier_meetings_and_the_summit_around_one() -> None:
@@ -564,10 +564,13 @@ def test_meetings_a_press_conference_is_no_gathering() -> None:
     assert [(m.format, m.place) for m in meetings(text, "2021-08-23")] == [("bilateral", "Singapore")]
 
 
-def test_meetings_an_undated_plan_is_within_the_two_months_after_the_article() -> None:
-    (plan,) = meetings("Joe Biden will meet Xi Jinping for talks on trade.", "2021-11-12")
+@pytest.mark.parametrize(
+    ("published", "end"), [("2021-03-01", D(2021, 12, 31)), ("2021-11-12", D(2022, 1, 12))]
+)
+def test_meetings_an_undated_plan_lasts_the_rest_of_the_year_or_two_months(published: str, end: D) -> None:
+    (plan,) = meetings("Joe Biden will meet Xi Jinping for talks on trade.", published)
     assert (plan.status, plan.date, plan.date_start, plan.date_end) == (
-        "planned", None, D(2021, 11, 13), D(2022, 1, 12),
+        "planned", None, D.fromisoformat(published), end,
     )  # fmt: skip
 
 
