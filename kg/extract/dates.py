@@ -79,6 +79,7 @@ class TimeExpression:
     end: int
     kind: str
     when: When | None
+    ahead: When | None = None  # what it resolves to read as the future (``find_times(ahead=True)``)
 
 
 def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -87,12 +88,20 @@ def month_window(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 
 def find_times(
-    text: str, anchor: When | None, *, start: int = 0, end: int | None = None, future: bool = False
+    text: str,
+    anchor: When | None,
+    *,
+    start: int = 0,
+    end: int | None = None,
+    future: bool = False,
+    ahead: bool = False,
 ) -> list[TimeExpression]:
     """Time expressions in ``text[start:end]``, resolved against ``anchor``; overlapping ones dropped.
 
     With ``future`` (the text speaks of what will happen), a weekday or a month named without a
-    year is the next one on or after the anchor rather than the last one before it.
+    year is the next one on or after the anchor rather than the last one before it. With
+    ``ahead``, each expression also carries that future reading (``TimeExpression.ahead``), for a
+    caller that decides clause by clause which reading holds.
     """
     end = len(text) if end is None else end
     low = lowered(text)
@@ -109,8 +118,10 @@ def find_times(
                 continue  # "Good Friday", "Super Tuesday"; "announced Tuesday" is when it was said
             if DATELINE_TAIL.match(low, match.end()):
                 continue  # "SEOUL, Jan. 2 (Yonhap) --" inside the text: when it was filed, not an event
-            when = _resolve(kind, match, text[match.start() : match.end()], anchor, future)
-            found.append(TimeExpression(match.start(), match.end(), kind, when))
+            written = text[match.start() : match.end()]
+            when = _resolve(kind, match, written, anchor, future)
+            later = _resolve(kind, match, written, anchor, True) if ahead else None
+            found.append(TimeExpression(match.start(), match.end(), kind, when, later))
     return sorted(found, key=lambda t: t.start)
 
 

@@ -29,7 +29,8 @@ from typing import ClassVar
 import kg
 from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Sentence
 from kg.extract.casing import case_blind, lowered, word_spans
-from kg.extract.dates import TimeExpression, When, find_times
+from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
+from kg.extract.dates import MONTHS, WEEKDAYS, TimeExpression, When
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
 from kg.extract.topics import TopicMatcher
@@ -43,14 +44,6 @@ VERB_MEDIUM_CUES: dict[str, str] = {
     "in_person": r"\bmet\b|\bmeet(?:s|ing|ings)?\b|\bvisit(?:s|ed|ing)?\b|\bhost(?:s|ed|ing)?\b|\bwelcome[ds]?\b|"
                  r"\breceived\b|\bsummit\b|\battend(?:s|ed|ing)?\b|\bluncheon\b|\bdinner\b|\btrip\b|\btour\b",
 }  # fmt: skip
-# Lowercase alternatives without re.I: found in one pass over the lowercased text (``_Hits``),
-# which runs several times faster than a case-blind search of every sentence.
-MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
-    r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
-    r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b"
-)
-ANY_MEETING_CUE = re.compile(MEETING_CUE.pattern, re.I)  # the same, for a search of a span as written
 # Whom one welcomes or receives, as opposed to what ("welcomed the resumption of talks").
 PERSON_NEXT = (
     r" (?:back )?(?:(?-i:[A-Z])|him\b|her\b|them\b|you\b|his\b|their\b|the (?:(?-i:[A-Z])|visiting\b|two\b))"
@@ -97,16 +90,11 @@ UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
+# Words before "summit" or "conference" that do not name a gathering: a time, or a press conference.
+NOT_GATHERINGS = frozenset(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {"press", "news"}
 SUMMIT_IN_NAME = re.compile(r"\b(?:summit|meeting|conference)\b", re.I)
 SINCE = re.compile(r"\b(?:since|after|following)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*$")
 SIDELINES = re.compile(r"\b(?:sidelines?|margins?) of\b|\bon the sidelines\b|\bduring the\b|\bat the\b", re.I)
-FUTURE = re.compile(
-    r"\b(?:upcoming|forthcoming|will|would|shall|['’]ll|to visit|to meet|to attend|to travel|to host|plans? to|"
-    r"to (?:make|pay) (?:an? )?(?:[\w-]+ ){0,3}visit|to hold (?:\w+ )?talks|"
-    r"planning|is expected to|are expected to|scheduled|is due to|are due to|is set to|are set to|"
-    r"look(?:s|ing)? forward to|agreed to meet|later this|next (?:week|month|year)|in the coming|expects?)\b",
-    re.I,
-)
 # A journey whose purpose is the meeting: "departed for China on Sunday for summit talks with Xi".
 TRAVEL_FOR = re.compile(
     r"\b(?:arriv(?:e|es|ed|ing)|depart(?:s|ed|ing)?|left|leaves?|leaving|head(?:s|ed|ing)? (?:to|for)|"
@@ -114,7 +102,6 @@ TRAVEL_FOR = re.compile(
     r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
     re.I,
 )
-PAST_VERB = re.compile(r"\b(?:met|visited|held|hosted|attended|spoke|talked|was|were|had)\b", re.I)
 # A meeting named as a point in time of another report: "since their first meeting in August 2021",
 # "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
 IN_PASSING = re.compile(
@@ -123,9 +110,6 @@ IN_PASSING = re.compile(
     r"(?:meetings?|call|talks|summit|visit|conversation)\b",
     re.I,
 )
-PERFECT = re.compile(r"\b(?:has|have|had) (?:\w+ )?(?:met|visited|held|spoken|hosted|attended|had)\b", re.I)
-# Where one clause ends and the next begins, between two time expressions of a sentence.
-CLAUSE_BREAK = re.compile(r",|;|\band\b|\bbut\b|\bwhile\b|\bwhen\b|\bafter\b|\bbefore\b|\bthen\b")
 # A list of who took part in the meeting just reported: "Participants in the call included ...".
 PARTICIPANT_LIST = re.compile(
     r"\b(?:participants|attendees|those taking part|leaders taking part)\b.{0,40}?\b(?:included|include|were)\b",
@@ -138,6 +122,10 @@ REPORTER = re.compile(
 # "Statement from White House Press Secretary Karine Jean-Pierre on ...": who issues a release.
 RELEASE_VOICE = re.compile(
     r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
+)
+# "a luncheon meeting with A, ..., and meet with B": a second meeting in the same clause.
+AND_MEET = re.compile(
+    r"\band (?:to |later )?(?:meet|meets|met|hold talks|holds talks|held talks|have talks|has talks|had talks)(?: with)?\b"
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
@@ -155,7 +143,8 @@ PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
               "Congress", "Prime", "President", "Minister", "Mr", "Mrs", "Ms", "Dr", "His", "Her",
-              "Your", "Government", "Ukraine", "Cabinet", "Asia", "Europe", "Africa", "English"}  # fmt: skip
+              "Your", "Government", "Ukraine", "Cabinet", "Asia", "Europe", "Africa", "English",
+              "Joint", "Press", "News"}  # fmt: skip
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
@@ -167,14 +156,15 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
-    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ) = map(case_blind, (
-    ANY_MEETING_CUE, PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, FUTURE, PAST_VERB,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
-RECENT = dt.timedelta(days=2)
-NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of  # "has met" in a dated article: within the two days before it
+RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
+PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: at least the two months after the article
+NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of
 
 
 @dataclass
@@ -289,9 +279,10 @@ class MeetingExtractor:
                     self._place_in_gathering(gatherings, mention, gathering)
                 if mention.relational or not mention.gatherings:
                     self._place_mention(meetings, mention)
-        found = [m for m in meetings if self._is_meeting(m)]
+        found = [m for m in meetings if self._is_meeting(m) and not _domestic(m, context.people)]
         found += [g for g in gatherings if g.people]
         found = [m for m in found if not _reported_better(m, found)]
+        found = [m for m in found if not _told_as_summit(m, found)]
         for meeting in found:  # the dated plans an itinerary's undated ones can take their time from
             when = _when(meeting)
             if when is not None and _first(meeting, "status") == "planned":
@@ -309,7 +300,7 @@ class MeetingExtractor:
         return _Context(
             doc,
             doc.normalised,
-            _anchor(doc, publisher),
+            reading_anchor(doc, publisher),
             {e.key: e for e in doc.entities if e.type == "Person"},
             [e for e in doc.entities if e.type == "Organisation"],
             author,
@@ -339,7 +330,8 @@ class MeetingExtractor:
             earlier = set()
         remote = self._remote(body)
         mentions = []
-        for start, end, time in _clauses(text, sentence, context.anchor):
+        headline = sentence.end <= len(context.doc.article.title or "")
+        for start, end, time in split_clauses(text, sentence, context.anchor, headline=headline):
             if not context.cues.within(start, end):
                 continue
             clause = text[start:end]
@@ -357,7 +349,8 @@ class MeetingExtractor:
             participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
-            status = _status(text, start, end, time.when if time else None, context.anchor)
+            when = time.when if time else None
+            status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
             if purpose is not None:  # "arrived on Tuesday for talks with ...": the talks are to come
                 status = "planned"
@@ -389,9 +382,6 @@ class MeetingExtractor:
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = self._people_in(context, sentence.start, sentence.end)
-            if framed and mention.relational and len(mention.participants) >= 2:
-                # "met on the sidelines of the SCO summit": the summit frames the meeting
-                mention.gatherings = []
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
@@ -399,7 +389,11 @@ class MeetingExtractor:
 
     @staticmethod
     def _separate(context: _Context, mention: _Mention) -> list[_Mention]:
-        """A day of "meetings with A, B and C" is one bilateral with each; else the mention as it is."""
+        """A day of "meetings with A, B and C" is one bilateral with each, "a luncheon meeting with
+        A ... and meet with B" one with each of the two; else the mention as it is."""
+        second = AND_MEET.search(context.text, mention.start, mention.end)
+        if second is not None:
+            return MeetingExtractor._two_meetings(context, mention, second.start(), second.end())
         cue = SEPARATE_TALKS.search(context.text, mention.start, mention.end)
         if cue is None:
             return [mention]
@@ -422,6 +416,27 @@ class MeetingExtractor:
             return [mention]
         return [
             replace(mention, participants=subject | {member}, named=len(subject) + 1) for member in members
+        ]
+
+    @staticmethod
+    def _two_meetings(context: _Context, mention: _Mention, start: int, end: int) -> list[_Mention]:
+        """The clause cut at its second meeting verb (``text[start:end]``, "and meet with"): its
+        subject meets those named before it, then those named after it."""
+        first = RELATION_CUE.search(context.text, mention.start, start)
+        if first is None:
+            return [mention]
+        named = [
+            (m.start, key) for key in mention.participants if key in context.people
+            for m in context.people[key].mentions if mention.start <= m.start < mention.end
+        ]  # fmt: skip
+        middle = {key for at, key in named if first.end() <= at < start}
+        after = {key for at, key in named if at >= end}
+        subject = mention.participants - middle - after
+        if not (subject and middle and after) or middle & after:
+            return [mention]
+        return [
+            replace(mention, participants=subject | middle, named=len(subject | middle)),
+            replace(mention, participants=subject | after, named=len(subject | after)),
         ]
 
     def _people_in(self, context: _Context, start: int, end: int) -> set[str]:
@@ -580,9 +595,10 @@ class MeetingExtractor:
                     framed = framed or bool(SIDELINES.search(before))
                 elif SIDELINES.search(before):
                     organisation, framed = organisation or entity.key, True
-        unnamed = UNNAMED_GATHERING.search(text, start, end)
-        if unnamed and not found:
-            found.append(f"gathering/{unnamed.group().lower()}")
+        for unnamed in UNNAMED_GATHERING.finditer(text, start, end) if not found else ():
+            if unnamed.group().split()[0].lower() not in NOT_GATHERINGS:
+                found.append(f"gathering/{unnamed.group().lower()}")
+                break
         return list(dict.fromkeys(found)), organisation, framed, past
 
     @staticmethod
@@ -747,7 +763,7 @@ class MeetingExtractor:
         """The time of an undated plan: that of a dated plan of the same people just before it
         (an itinerary: "I will travel to Busan on 16 November ... I look forward to meeting"),
         else between the dated plans of theirs around it ("then travel to Pakistan ... Malta on
-        25-27 November"), else none."""
+        25-27 November"), else the rest of the article's year (two months at least)."""
         first, people = meeting.mentions[0].sentence.index, _participants(meeting) | meeting.people
         theirs = sorted(((at, plan) for at, who, plan in context.plans if who & people), key=lambda p: p[0])
         before = [plan for at, plan in theirs if at < first]
@@ -758,7 +774,16 @@ class MeetingExtractor:
         if before and after and before[-1].start <= after[0].start:
             reason = f"between the plans named around it ({before[-1].reason}, {after[0].reason})"
             return When(before[-1].start, after[0].start, "window", reason, before[-1].confidence * 0.5)
-        return None  # "will visit" with no time: a guess would put the plan on timelines and in ranges
+        # "will visit", "the upcoming summit" with no time: from the article to the end of its year,
+        # and at least two months (the gold reads "upcoming" so, and "forthcoming" as two months)
+        anchor = context.anchor
+        if anchor is None:
+            return None
+        end = max(anchor.end + PLAN_HORIZON, dt.date(anchor.end.year, 12, 31))
+        reason = (
+            f"undated plan: from the article to the end of its year, two months at least ({anchor.reason})"
+        )
+        return When(anchor.start, end, "window", reason, anchor.confidence * 0.3)
 
     def _medium_of(self, doc: Doc, meeting: _Meeting) -> str | None:
         """The clauses' medium; a readout's title says how its lead meeting was held ("Video Call")."""
@@ -858,96 +883,6 @@ def _segment(doc: Doc, meeting: _Meeting, owners: dict[int, set[int]]) -> list[S
     return [doc.sentences[i] for i in sentences]
 
 
-def _anchor(doc: Doc, publisher: Publisher | None) -> When | None:
-    """What relative dates resolve against: the article's date, else the window its text allows
-    if that falls in its publisher's period, else that period."""
-    period = publisher.anchor() if publisher is not None else None
-    if doc.anchor is None or doc.anchor.precision == "day" or period is None:
-        return doc.anchor or period
-    inside = period.start <= doc.anchor.start and doc.anchor.end <= period.end
-    return doc.anchor if inside else period
-
-
-def _clauses(
-    text: str, sentence: Sentence, anchor: When | None
-) -> list[tuple[int, int, TimeExpression | None]]:
-    """A sentence cut into clauses, each with its time: "met in mid-September and in February,
-    when ..." is two; "talks scheduled for Thursday and Friday" is one, from Thursday to Friday."""
-    future = _tense(text, sentence.start, sentence.end) == "planned"
-    times = [t for t in find_times(text, anchor, start=sentence.start, end=sentence.end) if t.when]
-    if times and FUTURE.search(text, sentence.start, sentence.end):
-        ahead = find_times(text, anchor, start=sentence.start, end=sentence.end, future=True)
-        forward = {(t.start, t.end): t for t in ahead if t.when}
-        times = [
-            forward.get((t.start, t.end), t) if _reads_forward(text, sentence, t, future) else t
-            for t in times
-        ]
-    clauses: list[list] = [[sentence.start, sentence.end, times[0] if times else None]]
-    for previous, time in zip(times, times[1:], strict=False):
-        gap = text[previous.end : time.start]
-        breaks = list(CLAUSE_BREAK.finditer(gap))
-        joined = not gap.strip(" ,") or (
-            gap.strip(" ,") in ("and", "to", "-", "–") and _consecutive(previous, time)
-        )
-        if breaks and not joined:
-            cut = previous.end + breaks[-1].start()
-            clauses[-1][1] = cut
-            clauses.append([cut, sentence.end, time])
-        elif joined and clauses[-1][2] is not None:
-            clauses[-1][2] = _span(clauses[-1][2], time)
-    return [(start, end, time) for start, end, time in clauses]
-
-
-def _reads_forward(text: str, sentence: Sentence, time: TimeExpression, future: bool) -> bool:
-    """Whether a time expression is in the future: its clause says so ("This Sunday I will travel"),
-    or says nothing and the sentence speaks of the future; "after they met ... in early November" is past."""
-    start, end = sentence.start, sentence.end
-    for found in CLAUSE_BREAK.finditer(text, sentence.start, time.start):
-        start = found.end()
-    after = CLAUSE_BREAK.search(text, time.end, sentence.end)
-    if after:
-        end = after.start()
-    if FUTURE.search(text, start, end):
-        return True
-    return future and not PAST_VERB.search(text, start, end)
-
-
-def _consecutive(first: TimeExpression, second: TimeExpression) -> bool:
-    """Whether two days are a few days apart: "Thursday and Friday" is one span, "in September
-    and in February" two times."""
-    a, b = first.when, second.when
-    return bool(a and b and a.day and b.day and abs((b.day - a.day).days) <= 7)
-
-
-def _span(first: TimeExpression, second: TimeExpression) -> TimeExpression:
-    """Two adjacent time expressions as one: "on Friday November 14", "Thursday and Friday"."""
-    a, b = first.when, second.when
-    if a is None or b is None:
-        return first if b is None else second
-    if a.start == b.start and a.end == b.end:
-        return TimeExpression(first.start, second.end, first.kind, a)
-    if a.start <= b.start and b.end <= a.end or b.start <= a.start and a.end <= b.end:
-        narrow = a if a.end - a.start <= b.end - b.start else b  # "in June this year": June
-        return TimeExpression(first.start, second.end, first.kind, narrow)
-    if a.day and b.day and "weekday" in (first.kind, second.kind) and first.kind != second.kind:
-        explicit = second if first.kind == "weekday" else first  # "on Friday November 14": the date
-        return TimeExpression(first.start, second.end, explicit.kind, explicit.when)
-    start, end = min(a.start, b.start), max(a.end, b.end)
-    reason = f"{a.reason} to {b.reason}"
-    when = When(start, end, "day" if start == end else "window", reason, min(a.confidence, b.confidence))
-    return TimeExpression(first.start, second.end, first.kind, when)
-
-
-def _status(text: str, start: int, end: int, when: When | None, anchor: When | None) -> str | None:
-    """Planned or occurred, from the date against the article's (when it is a day) or the tense."""
-    if when is not None and anchor is not None and anchor.precision == "day":
-        if when.start > anchor.end:
-            return "planned"
-        if when.end < anchor.start:
-            return "occurred"
-    return _tense(text, start, end)
-
-
 def _medium_patterns(media: dict[str, list[str]]) -> dict[str, re.Pattern[str]]:
     patterns = {}
     for medium, verbs in VERB_MEDIUM_CUES.items():
@@ -963,20 +898,6 @@ def _phrases(labels: object) -> re.Pattern[str] | None:
     if not ordered:
         return None
     return re.compile("|".join(r"\b" + re.escape(p).replace(r"\ ", r"[\s-]+") + r"\b" for p in ordered), re.I)
-
-
-@lru_cache(maxsize=64)  # a sentence of one clause is read as the sentence and as the clause
-def _tense(text: str, start: int, end: int) -> str | None:
-    """ "planned" if a future cue governs a meeting cue of ``text[start:end]`` ("will hold talks",
-    "the upcoming visit", "is scheduled to have a luncheon meeting"), "occurred" if a perfect
-    does ("has met"), else ``None``."""
-    for cue in ANY_MEETING_CUE.finditer(text, start, end):
-        window = text[max(start, cue.start() - 60) : min(end, cue.end() + 30)]
-        if PERFECT.search(window):
-            return "occurred"
-        if FUTURE.search(window):
-            return "planned"
-    return None
 
 
 @lru_cache(maxsize=64)  # the same: the sentence's medium, then its one clause's
@@ -1014,6 +935,39 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
         if (_first(other, "status") or "occurred") == status and not apart:
+            return True
+    return False
+
+
+def _domestic(meeting: _Meeting, people: dict[str, EntityRecord]) -> bool:
+    """Whether everyone at a meeting speaks for one and the same state ("This morning I met the
+    Leader of the Opposition", a President and his adviser): a domestic session, not diplomacy."""
+    participants = _participants(meeting)
+    sides = {people[p].represents if p in people else None for p in participants}
+    return len(participants) >= 2 and len(sides) == 1 and None not in sides
+
+
+def _told_as_summit(gathering: _Meeting, found: list[_Meeting]) -> bool:
+    """Whether an unnamed summit ("at Monday summit in Beijing", "meet at a summit in Beijing") is a
+    meeting between its people reported as such ("summit talks between Lee and Xi on Monday"): then
+    its clauses join that one. An unnamed conference or ministers' meeting in the same clause as a
+    meeting frames it instead ("a meeting with X during a trade ministers' meeting")."""
+    if gathering.gathering is None or _organisation_key(gathering.gathering) is not None:
+        return False
+    if len(gathering.people) < 2:
+        return False  # "Biden will host a COVID summit": his other meetings are not it
+    status, when = _first(gathering, "status") or "occurred", _when(gathering)
+    clauses = {(m.start, m.end) for m in gathering.mentions}
+    for other in found:
+        if other.gathering or not gathering.people <= _participants(other):
+            continue
+        if "summit" not in gathering.gathering and any((m.start, m.end) in clauses for m in other.mentions):
+            continue  # "a meeting with X during a trade ministers' meeting": the gathering frames it
+        theirs = _when(other)
+        apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
+        if (_first(other, "status") or "occurred") == status and not apart:
+            other.mentions.extend(m for m in gathering.mentions if m not in other.mentions)
+            other.mentions.sort(key=lambda m: m.start)
             return True
     return False
 

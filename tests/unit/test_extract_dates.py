@@ -149,6 +149,14 @@ def test_dates_find_times_looks_only_inside_the_range() -> None:
     assert [text[t.start : t.end] for t in found] == ["On Friday"]
 
 
+def test_dates_find_times_ahead_carries_the_future_reading_too() -> None:
+    friday = When(dt.date(2021, 11, 12), dt.date(2021, 11, 12), "day", "publication date")
+    (monday,) = find_times("talks on Monday", friday, ahead=True)
+    assert (monday.when.day, monday.ahead.day) == (dt.date(2021, 11, 8), dt.date(2021, 11, 15))
+    (plain,) = find_times("talks on Monday", friday)
+    assert plain.ahead is None
+
+
 def test_dates_no_time_expression_finds_nothing() -> None:
     assert find_times("The two leaders discussed trade.", DAY) == []
 
