@@ -382,6 +382,10 @@ class MeetingExtractor:
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = self._people_in(context, sentence.start, sentence.end)
+            if framed and mention.relational and len(mention.participants) >= 2:
+                # "met on the sidelines of the SCO summit": the summit frames the meeting, which
+                # is one event (the seeds' granularity, ../shared/eval/seeds.json), not two
+                mention.gatherings = []
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
