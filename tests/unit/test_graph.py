@@ -112,7 +112,7 @@ def test_graph_projection_sums_meetings_into_one_dated_weighted_edge(graph):
     assert not graph.has_edge(XI, PUTIN, key="met_with")  # symmetric: stored once, smaller key first
     met = graph.edges[PUTIN, XI, "met_with"]
     # five: seed 004's call and the visit planned in it, seed 000's call, the meetings in February
-    # and on the sidelines of the SCO summit (one event, as in the seeds), and Medvedev's meeting is not theirs
+    # and on the sidelines of the SCO summit (one event, as in the seeds); Medvedev's is not theirs
     assert (met["weight"], met["first"], met["last"]) == (5, "2021-12-15", "2022-12-30")
     assert met["media"] == {"in_person": 3, "video": 2} and len(met["events"]) == 5
     assert graph.edges[PUTIN, "org/SCO", "met_within"]["weight"] == 1
