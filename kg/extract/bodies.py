@@ -9,6 +9,7 @@ name inside one ("Renmin University of China").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import NOT_FIRST_NAMES, PORTFOLIO_WORDS, TITLE_HEADS, Found, Reading, overlaps, slug
@@ -23,9 +24,9 @@ _COURTS = (
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = (
     "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet|"
-    "Tribunal|(?:(?<=Central )|(?<=Reserve ))Bank|(?:"
-    + "|".join(f"(?<={word} )" for word in _COURTS)
-    + ")Court"
+    "Tribunal|Committee|Board|Bureau|Task Force|(?:(?<=Working )|(?<=Coordination )|(?<=Contact )|"
+    "(?<=Steering )|(?<=Persons )|(?<=Advisory )|(?<=Consultative ))Group|"
+    "(?:(?<=Central )|(?<=Reserve ))Bank|(?:" + "|".join(f"(?<={word} )" for word in _COURTS) + ")Court"
 )
 _INSTITUTION = re.compile(
     # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
@@ -33,9 +34,12 @@ _INSTITUTION = re.compile(
     # assertions after it are the word boundary and the "a "/"an " test before that letter, and the
     # words match possessively (a shorter word is never followed by the space the pattern needs).
     # The same matches as the plain form, four times faster (it backtracked at every position).
-    rf"[A-Z](?<!\w.)(?<!\ba .)(?<!\ban .)[\w'&-]++ (?:(?:and|&) )?(?:[A-Z][\w'&-]++ (?:(?:and|&) )?){{0,5}}"
+    # The first word may join initials to a name: "U.S.-India Drug Policy Executive Working Group".
+    rf"[A-Z](?<!\w.)(?<!\ba .)(?<!\ban .)(?:\.(?:[A-Z]\.)+-[A-Z])?[\w'&-]++ (?:(?:and|&) )?"
+    rf"(?:[A-Z][\w'&-]++ (?:(?:and|&) )?){{0,5}}"
     rf"(?:{_HEADS})\b"
-    r"(?: (?:for|of|on) (?:the )?(?:[A-Z][\w'&-]+ ?){1,4})?"  # "... Agency for International Development"
+    # "... Agency for International Development", "... Committee for the Administration of Gaza"
+    r"(?: (?:for|of|on) (?:the )?[A-Z][\w'&-]+(?: [A-Z][\w'&-]+){0,3}){0,2}"
 )
 #: Institutions named head first, after "the": "the Office of National Assessments", "the Board of
 #: Investments". After "the ", checked in code: a look-behind or \b first would be tried at every
@@ -66,7 +70,9 @@ _NOT_ACTOR_BODY = re.compile(
 )
 #: Words of an officer's title before the body: "Chief Executive Officer Australian Customs Service".
 _OFFICERS = TITLE_HEADS | {"Executive", "Officer", "Deputy", "Acting", "First", "Assistant"}
-_HEAD_WORD = re.compile(rf"\b(?:{_HEADS}|Office|Board|Bureau)\b")
+#: Words before a body's name that are not part of it: "Each Executive Board".
+_DETERMINERS = frozenset("Each Every Additional Another Other Any Its Their Our Your His Her".split())
+_HEAD_WORD = re.compile(rf"\b(?:{_HEADS}|Office)\b")
 _PREVIOUS_WORD = re.compile(r"\b[A-Z][\w'&-]* $")
 #: A country's body named by the country: "the Iraqi Foreign Ministry", "Japan's Lower House".
 _BODIES = re.compile(
@@ -115,6 +121,10 @@ NATIONAL_BODIES = (
 _LEGISLATURES = frozenset(NATIONAL_BODIES[:10])
 #: Words of news outlets' names: "Xinhua News Agency" (and see not_actors.tsv).
 _MEDIA = re.compile(r"\b(?:News|Press|Radio|Television|Broadcasting|Times|Herald|Post)\b")
+#: Words of sporting and private bodies' names: "Australian Cricket Board", "Iowa Farm Bureau".
+_NOT_STATE = re.compile(
+    r"\b(?:Olympic|Cricket|Football|Rugby|Soccer|Athletes|Sports?|Farm Bureau|Business Bureau)\b"
+)
 _CONJUNCTION = re.compile(r" (?:and|&) (?=[A-Z])")
 
 
@@ -219,7 +229,7 @@ class OrganisationFinder:
             if reading.token_range(start, end).start in reading.recased:
                 continue  # a headline in capitals: "TNT SETS NEW PACKAGE DELIVERY SERVICE"
             first = text[start:end].split(" ", 1)[0]
-            if first in NOT_FIRST_NAMES:  # "The Commission", "When Parliament"
+            if first in NOT_FIRST_NAMES or first in _DETERMINERS:  # "The Commission", "Each Board"
                 start += len(first) + 1
                 if " " not in text[start:end].strip():
                     continue
@@ -227,7 +237,11 @@ class OrganisationFinder:
             while (first := text[start:end].split(" ", 1)[0]) in _OFFICERS and " " in text[start:end]:
                 start += len(first) + 1  # "Secretary Department of Defence": the department
             previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-            if start == officer and previous and previous.group().strip() not in NOT_FIRST_NAMES:
+            if (
+                start == officer
+                and previous
+                and previous.group().strip() not in NOT_FIRST_NAMES | _DETERMINERS
+            ):
                 continue  # the tail of a longer name: "(a) Foreign Terrorist Organization"
             if any(
                 m.start < end and start < m.end and not (start <= m.start and m.end <= end) for m in names
@@ -237,15 +251,17 @@ class OrganisationFinder:
                 continue
             while end > start and text[end - 1].isspace():
                 end -= 1
-            possessive = text.rfind("'s ", start, end)
-            if possessive >= 0:  # "White House's Gender Policy Council": the council
-                start = possessive + 3
+            possessive = max(text.rfind("'s ", start, end) + 3, text.rfind("s' ", start, end) + 3)
+            if (
+                possessive >= 3
+            ):  # "White House's Gender Policy Council", "Philippines' Board of ...": the body
+                start = possessive
             if text.endswith("'s", start, end):
                 end -= 2  # "the Department of Transportation's rule"
             for part_start, part_end in _parts(text, start, end):
                 label = text[part_start:part_end]
-                if " " not in label or _MEDIA.search(label):
-                    continue  # "Xinhua News Agency" is a news outlet
+                if " " not in label or _MEDIA.search(label) or _NOT_STATE.search(label):
+                    continue  # "Xinhua News Agency" is a news outlet, "Australian Cricket Board" a sport's
                 if any(
                     (m.start <= part_start and part_end <= m.end)
                     or (part_start in starts and m.end == part_end and self._is_organisation(m))
@@ -256,7 +272,7 @@ class OrganisationFinder:
                 institutions.append(
                     Found(f"org/{slug(label)}", "Organisation", normalise(label), False, evidence)
                 )
-        return institutions
+        return short_forms(institutions)
 
 
 _ADJECTIVE = re.compile(r"(?:an|al|ic|ive|ous)$")
@@ -295,6 +311,37 @@ def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         merged.append((pending if pending is not None else part_start, part_end))
         pending = None
     return merged
+
+
+_OF_PHRASE = re.compile(r" (?:for|of|on) .*")
+
+
+def short_forms(institutions: list[Found]) -> list[Found]:
+    """A body named again by the last words of its name is the same body: "the Executive Working
+    Group" after "the U.S.-India Drug Policy Executive Working Group", "the Task Force" after "the
+    U.S.-EU Task Force on Energy Security", "China Joint Coordination Group" after "Australia-China
+    Joint Coordination Group"."""
+
+    def parts(label: str) -> tuple[list[str], str]:
+        of = _OF_PHRASE.search(label)
+        return label[: of.start() if of else None].replace("-", " ").split(), of.group() if of else ""
+
+    names = {f.label: parts(f.label) for f in institutions}
+    out = []
+    for f in institutions:
+        words, of = names[f.label]
+        longer = next(
+            (
+                other
+                for other in institutions
+                if len(names[other.label][0]) > len(words)
+                and names[other.label][0][-len(words) :] == words
+                and of in ("", names[other.label][1])
+            ),
+            None,
+        )
+        out.append(f if longer is None else replace(f, key=longer.key, label=longer.label))
+    return out
 
 
 def drop_inside_institutions(found: list[Found]) -> list[Found]:

@@ -654,6 +654,56 @@ def test_actors_institutions_by_the_shape_of_their_names(gazetteer: Gazetteer, t
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("The Republic Advisory Committee met.", {"Republic Advisory Committee"}),  # committees, boards
+        (
+            "The Narcotics Control Bureau and the Gaza Executive Board met.",
+            {"Narcotics Control Bureau", "Gaza Executive Board"},
+        ),
+        (  # a first word of initials joined to a name; a second "of" phrase
+            "The U.S.-India Drug Policy Executive Working Group and the National Committee for the "
+            "Administration of Gaza met.",
+            {
+                "U.S.-India Drug Policy Executive Working Group",
+                "National Committee for the Administration of Gaza",
+            },
+        ),
+        ("The Philippines' Board of Investments approved it.", {"Board of Investments"}),  # plural possessive
+        (
+            "It was agreed. Each Policy Review Board will meet.",
+            {"Policy Review Board"},
+        ),  # a determiner is no part of the name
+        ("The Australian Cricket Board and the Iowa Farm Bureau met.", set()),  # sport and farmers
+    ],
+)
+def test_actors_committees_boards_bureaus_working_groups_and_task_forces(
+    gazetteer: Gazetteer, text: str, labels: set[str]
+) -> None:
+    found = actors(gazetteer, text, "2022-05-01")
+    assert {r.label for r in found.values() if r.type == "Organisation" and not r.known} == labels
+
+
+def test_actors_a_body_named_again_by_the_last_words_of_its_name_is_the_same_body(
+    gazetteer: Gazetteer,
+) -> None:
+    found = actors(
+        gazetteer,
+        "The U.S.-EU Task Force on Energy Security met. The Task Force agreed. "
+        "The Australia-China Joint Coordination Group met; the China Joint Coordination Group reported.",
+        "2023-11-01",
+    )
+    bodies = {r.label: r.aliases for r in found.values() if r.type == "Organisation" and not r.known}
+    assert bodies == {
+        "U.S.-EU Task Force on Energy Security": ("U.S.-EU Task Force on Energy Security", "Task Force"),
+        "Australia-China Joint Coordination Group": (
+            "Australia-China Joint Coordination Group",
+            "China Joint Coordination Group",
+        ),
+    }
+
+
 def test_actors_banks_and_courts_are_institutions_only_as_central_banks_and_courts_of_law(
     gazetteer: Gazetteer,
 ) -> None:
