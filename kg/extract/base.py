@@ -114,6 +114,8 @@ class Doc:
     sentences: Sequence[Sentence]
     anchor: When | None = None  # the article's date, or the window its text allows
     records: list[Record] = field(default_factory=list)
+    #: What several extractors derive from the article alike, worked out once (the author).
+    shared: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, article: Article) -> Doc:

@@ -143,7 +143,14 @@ def document_author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> s
     """The person who writes a first-person document ("I will travel to ..."), if known: the
     holder of the publisher's office, unless the title gives the word to someone else ("Statement
     by Vice President Kamala Harris", "Readout of the Press Secretary's call"): then the text names
-    its speaker, and "the President" in it is not that speaker."""
+    its speaker, and "the President" in it is not that speaker. Worked out once a document: the
+    author, meeting and statement extractors all ask."""
+    if "author" not in doc.shared:
+        doc.shared["author"] = _author(doc, gazetteer, publishers)
+    return doc.shared["author"]  # type: ignore[return-value]
+
+
+def _author(doc: Doc, gazetteer: Gazetteer, publishers: Publishers) -> str | None:
     publisher = publishers.of(doc.article)
     if publisher is None or not publisher.references.search(doc.article.text):
         return None

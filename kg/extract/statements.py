@@ -36,7 +36,7 @@ from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Se
 from kg.extract.casing import lowered
 from kg.extract.dates import When
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.publishers import Publishers, document_author
+from kg.extract.publishers import Publisher, Publishers, document_author
 from kg.extract.topics import TopicMatcher, topic_matcher, trie_pattern
 
 if TYPE_CHECKING:
@@ -350,10 +350,12 @@ class StatementExtractor:
         hits = self.lexicon.find(text)
         if not any(h.cue.frame not in ("report", "joint") for h in hits):
             return []
+        publisher = self.publishers.of(doc.article) if self.publishers else None
         cued = [h.start for h in hits if h.cue.frame not in ("report", "joint")]
-        author = self._author_references(doc, [doc.sentence_at(start) for start in cued])
+        author = self._author_references(doc, publisher, [doc.sentence_at(start) for start in cued])
         reading = _Reading(doc, text, _mentions(doc, author), hits, self.topics)
-        reading.principal = self._office_holder(doc)
+        if publisher is not None and self.gazetteer is not None:  # whom its readouts speak for
+            reading.principal = publisher.author(self.gazetteer, doc.article.published)
         candidates, agreements = [], []
         pending = [h for h in hits if h.cue.frame != "joint"]  # joint subjects are looked up, not read
         for sentence in doc.sentences:
@@ -376,16 +378,17 @@ class StatementExtractor:
         ]
         return records
 
-    def _author_references(self, doc: Doc, sentences: list[Sentence]) -> list[_Mention]:
+    def _author_references(
+        self, doc: Doc, publisher: Publisher | None, sentences: list[Sentence]
+    ) -> list[_Mention]:
         """Where a first-person document refers to its author ("I have decided", "The Prime
         Minister congratulated") in the sentences given (those with a cue), outside the parts of a
         transcript where others have the word."""
-        if self.gazetteer is None or self.publishers is None:
+        if publisher is None or self.gazetteer is None or self.publishers is None:
             return []
-        publisher = self.publishers.of(doc.article)
-        author = document_author(doc, self.gazetteer, self.publishers) if publisher else None
+        author = document_author(doc, self.gazetteer, self.publishers)
         entity = next((e for e in doc.entities if e.key == author), None)
-        if publisher is None or entity is None:
+        if entity is None:
             return []
         text = doc.normalised
         voices = publisher.other_voices(text, entity.label)
@@ -396,13 +399,6 @@ class StatementExtractor:
                     first_person = not m.group().lower().startswith("the")
                     found.append(_Mention(m.start(), m.end(), entity, first_person=first_person))
         return found
-
-    def _office_holder(self, doc: Doc) -> str | None:
-        """The holder of the publisher's office on the article's date, whom its readouts speak for."""
-        publisher = self.publishers.of(doc.article) if self.publishers else None
-        if publisher is None or self.gazetteer is None:
-            return None
-        return publisher.author(self.gazetteer, doc.article.published)
 
     # -- statements ---------------------------------------------------------------------------
 
