@@ -20,6 +20,7 @@ is cheap enough to run on every sentence. Other extractors use it like this::
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ class TopicMatcher:
         source = rf"(?<![\w-]){trie_pattern(self._by_form)}(?![\w]|-\w)"
         self._lowercase = re.compile(source)  # on lowercased text, twice as fast as IGNORECASE
         self.depth = dict(depth)
+        # The last text asked about: its label spans (kept or not), its hits and their starts.
+        self._last: tuple[str, list[tuple[int, int]], list[TopicHit], list[int]] | None = None
 
     @classmethod
     def from_ontology(cls, ontology: Ontology) -> TopicMatcher:
@@ -111,19 +114,34 @@ class TopicMatcher:
         """The topic labels in ``text[start:end]``, left to right, longest match at each point.
 
         ``text`` should be normalised (:func:`kg.extract.text.normalise`, as ``Doc.normalised``);
-        offsets are into ``text``.
+        offsets are into ``text``. The whole text is read once, and the hits of the last text
+        asked about are kept: the meeting and statement extractors ask about one article's
+        sentences hundreds of times.
         """
         end = len(text) if end is None else end
+        last = self._last  # the memo holds its text, so ``is`` cannot be fooled by a reused id
+        if last is None or last[0] is not text:
+            matches = [m.span() for m in self._matches(text, 0, len(text))]
+            hits = self._hits(text, matches)
+            last = self._last = (text, matches, hits, [hit.start for hit in hits])
+        _, matches, hits, starts = last
+        # A label across the edge of the span (kept or not) may leave a shorter one inside it.
+        first, stop = bisect_left(matches, (start, start)), bisect_left(matches, (end, end))
+        if (first and matches[first - 1][1] > start) or (stop and matches[stop - 1][1] > end):
+            return self._hits(text, [m.span() for m in self._matches(text, start, end)])
+        return hits[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def _hits(self, text: str, matches: list[tuple[int, int]]) -> list[TopicHit]:
         hits = []
-        for match in self._matches(text, start, end):
-            surface = text[match.start() : match.end()]
+        for start, end in matches:
+            surface = text[start:end]
             key = surface.casefold()
             notation = self._by_form.get(key)
             if notation is None:  # cannot happen unless casefold changes length
                 continue
-            if self._is_false_acronym(surface) or self._inside_name(text, match.start(), surface, key):
+            if self._is_false_acronym(surface) or self._inside_name(text, start, surface, key):
                 continue
-            hits.append(TopicHit(notation, match.start(), match.end()))
+            hits.append(TopicHit(notation, start, end))
         return hits
 
     def _matches(self, text: str, start: int, end: int) -> Iterable[re.Match[str]]:
