@@ -9,6 +9,7 @@ which implementation produced it.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -138,11 +139,15 @@ class Doc:
         return normalise(self.text)
 
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence that contains a character offset."""
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        """The sentence that contains a character offset (the last one for an offset in none)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return self.sentences[-1]
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
     def sentence_text(self, sentence: Sentence) -> str:
         """The text of one sentence."""
