@@ -641,11 +641,29 @@ class _Reading:
         )
         if joint is not None:
             return self._principal(joint)
+        if hit.cue.frame == "noun":
+            return self._possessor(hit)
         if hit.cue.frame == "report":
             after = self._in(hit.end, min(sentence.end, hit.end + 40))
             if after and _is_gap(text[hit.end : after[0].start]) and after[0].entity.type == "Person":
                 m = after[0]
                 return _Speaker(m.entity.key, m.start, m.end, f"'{word} {text[m.start : m.end]}'", 0.8)
+        return None
+
+    def _possessor(self, hit: CueHit) -> _Speaker | None:
+        """Whose stance a noun cue names, when no subject does: "to express my appreciation",
+        "Australia's support for", "the Administration's commitment to"."""
+        text = self.text
+        for mention in self._in(hit.start, hit.end):
+            surface = text[mention.start : mention.end]
+            owns = (
+                surface.lower() in ("my", "our")
+                if mention.first_person
+                else text[mention.end : mention.end + 1] == "'"
+            )
+            if owns and self._may_speak(mention.entity):
+                reason = f"'{surface}' in '{text[hit.start : hit.end]}'"
+                return _Speaker(mention.entity.key, mention.start, mention.end, reason, 0.7)
         return None
 
     def _principal(self, joint: CueHit) -> _Speaker | None:

@@ -121,7 +121,7 @@ def test_statements_joint_subject_is_the_principal_of_the_meeting() -> None:
 
 AU_RELEASE = "PM Transcripts, Australian Government (Media Release; PM Howard, John)"
 WH_READOUT = "White House Briefing Room (statements-releases)"
-HOWARD, MALIKI = "person/john-howard", "person/nouri-al-maliki"
+HOWARD, MALIKI, EU = "person/john-howard", "person/nouri-al-maliki", "org/EU"
 
 
 def released(text: str, source: str = AU_RELEASE, published: str = "2003-11-10", title: str = "") -> Doc:
@@ -176,6 +176,31 @@ def test_statements_a_joint_subject_speaks_in_the_meeting_held_not_in_one_planne
 def test_statements_present_tense_cues_of_a_first_person_release(text: str, stance: str) -> None:
     doc = released(text)
     assert [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"] == [(HOWARD, stance)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "stance"),
+    [
+        ("At the dinner I will take the opportunity to express my appreciation to France.", HOWARD, "praise"),
+        (
+            "It showed the European Union's steadfast, political and economic support for Ukraine.",
+            EU,
+            "support",
+        ),
+        ("The talks showed the United States' firm commitment to peace in Europe.", USA, "commit"),
+    ],
+)
+def test_statements_whose_stance_a_noun_names_speaks_when_no_subject_does(
+    text: str, speaker: str, stance: str
+) -> None:
+    doc = released(text)
+    assert [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"] == [(speaker, stance)]
+
+
+def test_statements_a_subject_before_a_noun_cue_speaks_rather_than_its_possessor() -> None:
+    assert [s[:2] for s in said("President Biden reaffirmed the United States' commitment to NATO.")] == [
+        (BIDEN, "commit")
+    ]
 
 
 @pytest.mark.parametrize(
