@@ -61,6 +61,10 @@ class Publisher:
         """The spans of a transcript where someone other than the author has the word, and "I" and
         "we" are theirs: from each such speaker's label to the next label. A document is read as
         a transcript only when it labels at least two speakers, the author among them."""
+        return [(start, end) for start, end, _ in self.voices(text, author_name)]
+
+    def voices(self, text: str, author_name: str) -> list[tuple[int, int, str]]:
+        """The same spans with the label of who has the word there ("PRIME MINISTER ABE")."""
         labels = [(m.start(), m.group(1)) for m in SPEAKER_LABEL.finditer(text)]
         if len({label for _, label in labels}) < 2:
             return []
@@ -68,7 +72,11 @@ class Publisher:
         if not any(authors):
             return []
         ends = [start for start, _ in labels[1:]] + [len(text)]
-        return [(start, end) for (start, _), end, mine in zip(labels, ends, authors, strict=True) if not mine]
+        return [
+            (start, end, label)
+            for (start, label), end, mine in zip(labels, ends, authors, strict=True)
+            if not mine
+        ]
 
     def _is_author_label(self, label: str, author_name: str) -> bool:
         """ "PRIME MINISTER HOWARD", "PM", "PRIME MINISTER OF AUSTRALIA" or "THE HON. MALCOLM

@@ -183,6 +183,14 @@ class CueLexicon:
         return hits
 
 
+def _labelled(doc: Doc, label: str) -> EntityRecord | None:
+    """The person a transcript's speaker label names ("PRIME MINISTER ABE", "PRESIDENT TRAN DAI
+    QUANG"): the one person of the document whose surname is a word of the label."""
+    words = set(re.findall(r"[A-Z]+", label))
+    people = [e for e in doc.entities if e.type == "Person" and e.label.split()[-1].upper() in words]
+    return people[0] if len(people) == 1 else None
+
+
 def _lowercase(pattern: str) -> str:
     """A pattern with its letters lowercased, escapes (``\\w``, ``\\s``) untouched."""
     return re.sub(r"\\.|[A-Z]", lambda m: m.group() if m.group()[0] == "\\" else m.group().lower(), pattern)
@@ -391,13 +399,18 @@ class StatementExtractor:
         if entity is None:
             return []
         text = doc.normalised
-        voices = publisher.other_voices(text, entity.label)
+        voices = [
+            (start, end, _labelled(doc, label)) for start, end, label in publisher.voices(text, entity.label)
+        ]
         found = []
         for sentence in dict.fromkeys(sentences):  # each once, in order
             for m in publisher.references.finditer(text, sentence.start, sentence.end):
-                if not any(start <= m.start() < end for start, end in voices):
-                    first_person = not m.group().lower().startswith("the")
+                first_person = not m.group().lower().startswith("the")
+                voice = next((v for v in voices if v[0] <= m.start() < v[1]), None)
+                if voice is None:
                     found.append(_Mention(m.start(), m.end(), entity, first_person=first_person))
+                elif first_person and voice[2] is not None:  # "I" of "PRIME MINISTER ABE:": Abe
+                    found.append(_Mention(m.start(), m.end(), voice[2], first_person=True))
         return found
 
     # -- statements ---------------------------------------------------------------------------

@@ -139,6 +139,18 @@ def test_statements_the_author_of_a_release_speaks_as_i_and_as_the_bare_title() 
     assert found == [(HOWARD, "praise"), (HOWARD, "criticize")]
 
 
+def test_statements_i_in_a_transcript_is_whoever_has_the_word() -> None:
+    doc = released(
+        "Joint press conference with Prime Minister Shinzo Abe, Sydney\n\n"
+        "PRIME MINISTER HOWARD: I welcome the decision of the Japanese Government.\n\n"
+        "PRIME MINISTER ABE: I condemn the missile launch by North Korea.\n\n"
+        "JOURNALIST: We support the plan.",
+        published="2007-09-09",
+    )
+    found = [(e.speaker, e.stance) for e in doc.events if e.kind == "statement"]
+    assert found == [(HOWARD, "praise"), ("person/shinzo-abe", "criticize")]
+
+
 def test_statements_i_of_a_release_is_no_antecedent_of_a_later_he() -> None:
     doc = released("I met President Bush in Canberra. He condemned the attack on Iraq.")
     assert [e.speaker for e in doc.events if e.kind == "statement"] == ["person/george-w-bush"]
