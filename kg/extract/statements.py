@@ -71,6 +71,7 @@ _GAP_WORDS = frozenset(
 _PRONOUN = re.compile(r"(?<![\w-])(?:he|she)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ANAPHORIC_OBJECT = re.compile(r"\s+(?:that|this|it|them|these|those)\s*(?:[.,;]|$)", re.IGNORECASE)
+_AND_VERB = re.compile(r"(?<![\w-])and\s+(?:(?:has|have|had|also)\s+)*$", re.IGNORECASE)
 _COORDINATED = re.compile(r"[^;]*?\s+and\s+(?:[\w.]+\s+){0,2}", re.IGNORECASE)
 #: Where a clause ends, for the search of a target: "..., but there is scepticism in France".
 _CLAUSE_END = re.compile(
@@ -603,7 +604,7 @@ class _Reading:
                 return None
             return reporter
         if subject is None:
-            return None
+            return self._subject_of_said(sentence, hit)
         carried = self.reporter
         if carried and carried[1] == sentence.index - 1 and self._speaks_for(carried[0], subject.key):
             if self._same_paragraph(sentence):
@@ -661,6 +662,22 @@ class _Reading:
             if after and _is_gap(text[hit.end : after[0].start]) and after[0].entity.type == "Person":
                 m = after[0]
                 return _Speaker(m.entity.key, m.start, m.end, f"'{word} {text[m.start : m.end]}'", 0.8)
+        return None
+
+    def _subject_of_said(self, sentence: Sentence, hit: CueHit) -> _Speaker | None:
+        """The actor that said something and, in the same breath, took a stance: "Ukraine has said
+        the front should be frozen and rejects any pullback", "Moscow said ... and has accused"."""
+        if not _AND_VERB.search(self.text, max(sentence.start, hit.start - 30), hit.start):
+            return None
+        for said in self.hits:
+            if said.start >= hit.start:
+                break
+            if said.start >= sentence.start and said.cue.frame == "report":
+                subject = self._subject(said, sentence)
+                if subject is not None:
+                    surface, word = self._surface(subject), self.text[hit.start : hit.end]
+                    reason = f"'{surface}', who said it and '{word}'"
+                    return _Speaker(subject.key, subject.start, subject.end, reason, 0.6)
         return None
 
     def _possessor(self, hit: CueHit) -> _Speaker | None:

@@ -27,7 +27,7 @@ ONTOLOGY = load_ontology(ROOT / "ontology")
 PIPELINE = make_pipeline(SEEDS)
 ARTICLES = {a.id[:3]: a for a in read_articles(SEEDS)}
 XI, PUTIN, BIDEN = "person/xi-jinping", "person/vladimir-putin", "person/joe-biden"
-CHN, RUS, USA, PRK = "country/CHN", "country/RUS", "country/USA", "country/PRK"
+CHN, RUS, USA, PRK, UKR = "country/CHN", "country/RUS", "country/USA", "country/PRK", "country/UKR"
 
 
 def extracted(item: Article | str, published: str | None = "2024-11-16", title: str = "") -> Doc:
@@ -230,6 +230,14 @@ def test_statements_a_welcome_to_a_visitor_is_no_praise() -> None:
 
 def test_statements_a_country_speaks_when_the_text_says_so() -> None:
     assert said("Russia firmly supports China's position.") == [(RUS, "support", CHN)]
+
+
+def test_statements_an_actor_that_said_something_and_took_a_stance_speaks() -> None:
+    text = "Ukraine has said the front should be frozen and rejects any withdrawal demanded by Russia."
+    assert said(text) == [(UKR, "reject", RUS)]
+    assert said("The Soviet Union said its diplomats are watched and has accused Washington.") == [
+        ("country/SUN", "criticize", USA)
+    ]
 
 
 def test_statements_calls_for_action_are_requests() -> None:
