@@ -136,6 +136,14 @@ LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
 ATTRIBUTIVE = re.compile(
     r"(?:[-–][A-Z][\w-]*)?\s+(?:admini?stration|government|era|doctrine|camp|team|presidency)\b"
 )
+# A name in the possessive before anything but a meeting is no one in person: "Putin's war against
+# Ukraine", "President Reagan's chief of staff", "President Trump and Prime Minister Modi's mutual
+# commitment" (not "Xi's state visit", "Biden's call with", "Lee's participation in the summit").
+POSSESSIVE = re.compile(
+    r"(?:\s+and\s+(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)?['’]s\s+"
+    r"(?!(?i:(?:[\w-]+\s+){0,3}?(?:visits?|trips?|calls?|meetings?|talks|summits?|conversations?|participation|"
+    r"arrival|tour|audience|discussions?|engagements?|stay|presence|departure|invitation)\b))"
+)
 SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
@@ -450,8 +458,10 @@ class MeetingExtractor:
         for key, person in context.people.items():
             for m in person.mentions:
                 if start <= m.start < end and not (accompanied and m.start > accompanied.start()):
-                    if not ATTRIBUTIVE.match(context.text, m.end):  # "the Reagan administration"
-                        found.add(key)
+                    if not ATTRIBUTIVE.match(context.text, m.end) and not POSSESSIVE.match(
+                        context.text, m.end
+                    ):
+                        found.add(key)  # not "the Reagan administration", "Putin's war"
         if context.author and context.author_refs:
             for ref in context.author_refs.finditer(context.text, start, end):
                 if not any(a <= ref.start() < b for a, b in context.voices):  # "I", not a guest's "I"

@@ -588,3 +588,23 @@ def test_meetings_people_of_one_state_meeting_is_a_domestic_session() -> None:
 )
 def test_meetings_a_second_meeting_verb_in_a_clause_is_a_second_meeting(text: str, pairs: list) -> None:
     assert [set(m.participants) for m in meetings(text, "2026-01-02")] == pairs
+
+
+# -- session 6 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden met Emmanuel Macron today, and the two presidents discussed Putin's war on Ukraine.",
+        "Joe Biden met Emmanuel Macron today to discuss Xi Jinping and Vladimir Putin's joint plan.",
+    ],
+)
+def test_meetings_a_name_in_the_possessive_before_no_meeting_is_not_a_participant(text: str) -> None:
+    (met,) = meetings(text)
+    assert set(met.participants) == {"person/joe-biden", "person/emmanuel-macron"}
+
+
+def test_meetings_a_name_in_the_possessive_before_a_visit_is_a_participant() -> None:
+    (visit,) = meetings("Xi Jinping's state visit to Moscow included talks with Vladimir Putin today.")
+    assert set(visit.participants) == {XI, PUTIN}
