@@ -354,7 +354,8 @@ class MeetingExtractor:
             if start == sentence.start and SUBJECT_PRONOUN.match(clause) and RELATION_CUE.search(clause):
                 participants |= self._previous_subject(context, sentence, exclude=participants)
             named = len(participants)
-            participants |= earlier
+            if named < 2:  # "X held a call with Y, with both leaders hailing ...": the two it names
+                participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
             when = time.when if time else None

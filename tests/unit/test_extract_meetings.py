@@ -608,3 +608,13 @@ def test_meetings_a_name_in_the_possessive_before_no_meeting_is_not_a_participan
 def test_meetings_a_name_in_the_possessive_before_a_visit_is_a_participant() -> None:
     (visit,) = meetings("Xi Jinping's state visit to Moscow included talks with Vladimir Putin today.")
     assert set(visit.participants) == {XI, PUTIN}
+
+
+def test_meetings_both_leaders_are_the_two_the_clause_names_not_the_last_pair() -> None:
+    text = (
+        "Joe Biden met Emmanuel Macron on Monday. "
+        "Vladimir Putin held a video call with Xi Jinping today, with both leaders praising their ties."
+    )
+    assert [set(m.participants) for m in meetings(text)] == [
+        {"person/joe-biden", "person/emmanuel-macron"}, {PUTIN, XI},
+    ]  # fmt: skip
