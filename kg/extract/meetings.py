@@ -74,9 +74,14 @@ COUNTERPART = re.compile(
 )
 # After an organisation's name: "the G20 Leaders' Summit", "APEC (APEC) leaders' meeting", "SCO's summit".
 GATHERING_AFTER = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:economic\s+)?"
+    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:virtual\s+|special\s+|informal\s+)?(?:economic\s+)?"
     r"(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
     r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session)\b",
+    re.I,
+)
+# Its host: "the APEC Virtual Leaders' Meeting hosted by Prime Minister Ardern" is no meeting of the two.
+GATHERING_HOST = re.compile(
+    r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
 # Before it: "a meeting of the G-7", "attend the 18th CHOGM", "for the APEC".
@@ -164,10 +169,10 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
-    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ) = map(case_blind, (
-    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
@@ -369,7 +374,7 @@ class MeetingExtractor:
             mention = _Mention(
                 start, end, sentence,
                 participants=participants,
-                relational=bool(RELATION_CUE.search(clause)),
+                relational=self._relational(clause, gatherings),
                 named=named,
                 adds=bool(PARTICIPANT_LIST.search(clause)) and bool(meetings),
                 counterpart=bool(COUNTERPART.search(clause)),
@@ -399,6 +404,18 @@ class MeetingExtractor:
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
         return mentions
+
+    @staticmethod
+    def _relational(clause: str, gatherings: list[str]) -> bool:
+        """Whether a clause relates people to one another ("met with", "a call with"), not only
+        a summit to its host ("attended the summit hosted by X")."""
+        found = RELATION_CUE.search(clause)
+        if found is None or not gatherings:
+            return found is not None
+        host = GATHERING_HOST.search(clause)
+        if host is None:
+            return True
+        return bool(RELATION_CUE.search(clause[: host.start()]) or RELATION_CUE.search(clause, host.end()))
 
     @staticmethod
     def _separate(context: _Context, mention: _Mention) -> list[_Mention]:

@@ -618,3 +618,16 @@ def test_meetings_both_leaders_are_the_two_the_clause_names_not_the_last_pair() 
     assert [set(m.participants) for m in meetings(text)] == [
         {"person/joe-biden", "person/emmanuel-macron"}, {PUTIN, XI},
     ]  # fmt: skip
+
+
+def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host() -> None:
+    text = "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern."
+    (summit,) = meetings(text, "2021-11-12")
+    assert (summit.format, summit.organisation, summit.medium) == ("multilateral", "org/APEC", "video")
+    assert set(summit.participants) == {"person/joe-biden", "person/jacinda-ardern"}
+
+
+def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
+    text = "Joe Biden spoke today with Jacinda Ardern. Biden had attended the July APEC meeting."
+    dated = {(m.format, m.date_start, m.date_end) for m in meetings(text, "2021-11-12")}
+    assert ("multilateral", D(2021, 7, 1), D(2021, 7, 31)) in dated
