@@ -35,8 +35,11 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_day", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("day_month", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b(?!,?\s*(?:19|20)\d\d)")),
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b")),
-    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH}\s+{_YEAR}\b")),
+    ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)")),
+    # A month named before what happened in it: "the July APEC meeting", "last October's summit"
+    # (not the ambiguous "the may", "the march", nor abbreviations).
+    ("month_modifier", re.compile(r"\b(?:the|last|this)\s+(?P<month>january|february|april|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")),
     ("part_year", re.compile(rf"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?:the year\s+)?{_YEAR}\b")),
     ("part_this_year", re.compile(r"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?P<relyear>this|next|last) year\b")),
     ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),
@@ -45,6 +48,8 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", BARE_WEEKDAY),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>weekend|week|month|year)\b")),
+    # "paid a brief weekend visit", "met over the weekend": the last weekend (the next, ahead)
+    ("weekend", re.compile(r"\b(?:(?:over|at|during) the |a (?:brief |short )?)?(?P<weekend>weekend)\b(?!s)")),
 ]  # fmt: skip
 
 # Words before a bare weekday that make it a name or the time of a report, not of an event.
@@ -53,6 +58,10 @@ NOT_A_WEEKDAY = re.compile(
 )
 # What follows the date of a dateline that runs into the text: "SEOUL, Jan. 2 (Yonhap) -- President ...".
 DATELINE_TAIL = re.compile(r"\s*\([a-z][\w .&'-]{0,30}\)\s*(?:--|-|–|—)")
+# A wire dateline at the head of a line: "ABIDJAN, June 29 - IMF Managing Director ..." (the place in
+# capitals before it, a dash after it): when the story was filed, not when its events happened.
+DATELINE_HEAD = re.compile(r"(?:^|\n)[A-Z][A-Z .'-]*,\s*$")
+DATELINE_DASH = re.compile(r"\s*(?:--|-|–|—)\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +125,10 @@ def find_times(
                 low, max(0, match.start() - 12), match.start()
             ):
                 continue  # "Good Friday", "Super Tuesday"; "announced Tuesday" is when it was said
-            if DATELINE_TAIL.match(low, match.end()):
+            if DATELINE_TAIL.match(low, match.end()) or (
+                DATELINE_DASH.match(low, match.end())
+                and DATELINE_HEAD.search(text, max(0, match.start() - 40), match.start())
+            ):
                 continue  # "SEOUL, Jan. 2 (Yonhap) --" inside the text: when it was filed, not an event
             written = text[match.start() : match.end()]
             when = _resolve(kind, match, written, anchor, future)
@@ -132,6 +144,8 @@ def _resolve(
     groups = {k: v for k, v in match.groupdict().items() if v}
     quoted = f"'{written}'"
     try:
+        if "weekend" in groups:
+            return _weekend(anchor, quoted, future)
         if "coming" in groups:
             return _coming(groups["coming"].lower(), anchor, quoted)
         if "yearpart" in groups:
@@ -247,6 +261,17 @@ def _relative(
         start, end = (anchor.start, period.end) if rel == "later this" else (period.start, anchor.end)
         return When(start, end, "window", quoted, anchor.confidence)
     return period
+
+
+def _weekend(anchor: When | None, reason: str, future: bool) -> When | None:
+    """The Saturday and Sunday of a bare "weekend": the last one up to the anchor, or the next one."""
+    if anchor is None:
+        return None
+    if future:
+        saturday = anchor.start + dt.timedelta(days=(5 - anchor.start.weekday()) % 7)
+    else:
+        saturday = anchor.end - dt.timedelta(days=(anchor.end.weekday() - 5) % 7)
+    return When(saturday, saturday + dt.timedelta(days=1), "window", reason, anchor.confidence)
 
 
 def _shift(anchor: When, delta: dt.timedelta, reason: str, precision: str) -> When:

@@ -74,9 +74,14 @@ COUNTERPART = re.compile(
 )
 # After an organisation's name: "the G20 Leaders' Summit", "APEC (APEC) leaders' meeting", "SCO's summit".
 GATHERING_AFTER = re.compile(
-    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:economic\s+)?"
+    r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:virtual\s+|special\s+|informal\s+)?(?:economic\s+)?"
     r"(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
     r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session)\b",
+    re.I,
+)
+# Its host: "the APEC Virtual Leaders' Meeting hosted by Prime Minister Ardern" is no meeting of the two.
+GATHERING_HOST = re.compile(
+    r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
 # Before it: "a meeting of the G-7", "attend the 18th CHOGM", "for the APEC".
@@ -136,6 +141,14 @@ LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
 ATTRIBUTIVE = re.compile(
     r"(?:[-–][A-Z][\w-]*)?\s+(?:admini?stration|government|era|doctrine|camp|team|presidency)\b"
 )
+# A name in the possessive before anything but a meeting is no one in person: "Putin's war against
+# Ukraine", "President Reagan's chief of staff", "President Trump and Prime Minister Modi's mutual
+# commitment" (not "Xi's state visit", "Biden's call with", "Lee's participation in the summit").
+POSSESSIVE = re.compile(
+    r"(?:\s+and\s+(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w-]*)?['’]s\s+"
+    r"(?!(?i:(?:[\w-]+\s+){0,3}?(?:visits?|trips?|calls?|meetings?|talks|summits?|conversations?|participation|"
+    r"arrival|tour|audience|discussions?|engagements?|stay|presence|departure|invitation)\b))"
+)
 SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
@@ -156,10 +169,10 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # The case-blind patterns above are searched as lowercase twins on the lowercased text (the same
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
-    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ) = map(case_blind, (
-    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES,
+    PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
@@ -346,7 +359,8 @@ class MeetingExtractor:
             if start == sentence.start and SUBJECT_PRONOUN.match(clause) and RELATION_CUE.search(clause):
                 participants |= self._previous_subject(context, sentence, exclude=participants)
             named = len(participants)
-            participants |= earlier
+            if named < 2:  # "X held a call with Y, with both leaders hailing ...": the two it names
+                participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
             when = time.when if time else None
@@ -360,7 +374,7 @@ class MeetingExtractor:
             mention = _Mention(
                 start, end, sentence,
                 participants=participants,
-                relational=bool(RELATION_CUE.search(clause)),
+                relational=self._relational(clause, gatherings),
                 named=named,
                 adds=bool(PARTICIPANT_LIST.search(clause)) and bool(meetings),
                 counterpart=bool(COUNTERPART.search(clause)),
@@ -390,6 +404,18 @@ class MeetingExtractor:
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
         return mentions
+
+    @staticmethod
+    def _relational(clause: str, gatherings: list[str]) -> bool:
+        """Whether a clause relates people to one another ("met with", "a call with"), not only
+        a summit to its host ("attended the summit hosted by X")."""
+        found = RELATION_CUE.search(clause)
+        if found is None or not gatherings:
+            return found is not None
+        host = GATHERING_HOST.search(clause)
+        if host is None:
+            return True
+        return bool(RELATION_CUE.search(clause[: host.start()]) or RELATION_CUE.search(clause, host.end()))
 
     @staticmethod
     def _separate(context: _Context, mention: _Mention) -> list[_Mention]:
@@ -450,8 +476,10 @@ class MeetingExtractor:
         for key, person in context.people.items():
             for m in person.mentions:
                 if start <= m.start < end and not (accompanied and m.start > accompanied.start()):
-                    if not ATTRIBUTIVE.match(context.text, m.end):  # "the Reagan administration"
-                        found.add(key)
+                    if not ATTRIBUTIVE.match(context.text, m.end) and not POSSESSIVE.match(
+                        context.text, m.end
+                    ):
+                        found.add(key)  # not "the Reagan administration", "Putin's war"
         if context.author and context.author_refs:
             for ref in context.author_refs.finditer(context.text, start, end):
                 if not any(a <= ref.start() < b for a, b in context.voices):  # "I", not a guest's "I"

@@ -241,3 +241,34 @@ def test_dates_a_bare_weekday_is_on_that_day(text: str, day: dt.date | None) -> 
 def test_dates_part_of_a_period_around_today(text: str, start: dt.date, end: dt.date) -> None:
     (found,) = find_times(text, DAY)
     assert found.when is not None and (found.when.start, found.when.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end"),
+    [
+        ("the July", D(2021, 7, 1), D(2021, 7, 31)),  # "the July summit": the last July
+        ("last October's", D(2021, 10, 1), D(2021, 10, 31)),
+        ("November, 1985", D(1985, 11, 1), D(1985, 11, 30)),  # a comma before the year
+        ("a brief weekend", D(2021, 12, 11), D(2021, 12, 12)),  # the last Saturday and Sunday
+        ("over the weekend", D(2021, 12, 11), D(2021, 12, 12)),
+    ],
+)
+def test_dates_a_month_as_a_modifier_and_a_bare_weekend(phrase: str, start: dt.date, end: dt.date) -> None:
+    assert span(resolve(phrase, DAY))[:2] == (start, end)  # type: ignore[index]
+
+
+def test_dates_a_bare_weekend_ahead_is_the_next_one() -> None:
+    (found,) = find_times("they will meet at the weekend", DAY, ahead=True)
+    assert found.ahead is not None and (found.ahead.start, found.ahead.end) == (
+        D(2021, 12, 18),
+        D(2021, 12, 19),
+    )
+
+
+def test_dates_the_may_and_the_march_are_no_months() -> None:
+    assert find_times("the march on the capital, as the may queen", DAY) == []
+
+
+def test_dates_a_wire_dateline_at_the_head_of_a_line_is_no_event_time() -> None:
+    text = "ABIDJAN, June 29 - The minister paid a visit on Friday."
+    assert [found.kind for found in find_times(text, DAY)] == ["weekday"]

@@ -588,3 +588,46 @@ def test_meetings_people_of_one_state_meeting_is_a_domestic_session() -> None:
 )
 def test_meetings_a_second_meeting_verb_in_a_clause_is_a_second_meeting(text: str, pairs: list) -> None:
     assert [set(m.participants) for m in meetings(text, "2026-01-02")] == pairs
+
+
+# -- session 6 ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden met Emmanuel Macron today, and the two presidents discussed Putin's war on Ukraine.",
+        "Joe Biden met Emmanuel Macron today to discuss Xi Jinping and Vladimir Putin's joint plan.",
+    ],
+)
+def test_meetings_a_name_in_the_possessive_before_no_meeting_is_not_a_participant(text: str) -> None:
+    (met,) = meetings(text)
+    assert set(met.participants) == {"person/joe-biden", "person/emmanuel-macron"}
+
+
+def test_meetings_a_name_in_the_possessive_before_a_visit_is_a_participant() -> None:
+    (visit,) = meetings("Xi Jinping's state visit to Moscow included talks with Vladimir Putin today.")
+    assert set(visit.participants) == {XI, PUTIN}
+
+
+def test_meetings_both_leaders_are_the_two_the_clause_names_not_the_last_pair() -> None:
+    text = (
+        "Joe Biden met Emmanuel Macron on Monday. "
+        "Vladimir Putin held a video call with Xi Jinping today, with both leaders praising their ties."
+    )
+    assert [set(m.participants) for m in meetings(text)] == [
+        {"person/joe-biden", "person/emmanuel-macron"}, {PUTIN, XI},
+    ]  # fmt: skip
+
+
+def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host() -> None:
+    text = "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern."
+    (summit,) = meetings(text, "2021-11-12")
+    assert (summit.format, summit.organisation, summit.medium) == ("multilateral", "org/APEC", "video")
+    assert set(summit.participants) == {"person/joe-biden", "person/jacinda-ardern"}
+
+
+def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
+    text = "Joe Biden spoke today with Jacinda Ardern. Biden had attended the July APEC meeting."
+    dated = {(m.format, m.date_start, m.date_end) for m in meetings(text, "2021-11-12")}
+    assert ("multilateral", D(2021, 7, 1), D(2021, 7, 31)) in dated
