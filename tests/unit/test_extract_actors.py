@@ -616,6 +616,9 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("At the meeting, chairman Hugh Macaulay said so.", set()),
         ("Prime Minister Johnson, President Alan Smith and others met.", {"Johnson", "Alan Smith"}),
         ("He is the Deputy Climate Advisor. Zaidi is a lawyer.", set()),
+        ("It grew. Since President Carl B. Ortho founded it, it grew.", {"Carl B. Ortho"}),  # an initial
+        ("Trade Minister J.K. Malang told the meeting.", {"J.K. Malang"}),  # initials as one word
+        ("Trade Minister Carl B. went home.", set()),  # no surname after the initial
     ],
 )
 def test_actors_people_the_reference_data_lacks(gazetteer: Gazetteer, text: str, labels: set[str]) -> None:
