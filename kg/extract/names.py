@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +17,11 @@ from dataclasses import dataclass
 from kg.extract.base import Doc, Evidence
 from kg.extract.text import Match, Tokens
 
+#: Letters of Latin script, upper and lower case, as names are written: 'Jørgensen', 'Šefčovič'.
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"  # Latin Extended-A alternates cases: in both
 CAPITALISED = re.compile(
-    r"^(?:Mc|Mac|O['’]|D['’]|De|Le|La|Di|Du)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$"
+    rf"^(?:Mc|Mac|O['’]|D['’]|De|Le|La|Di|Du)?[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?$"
+    r"|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$"
 )
 REGNAL = frozenset("II III IV VI VII VIII".split())  # "Abdullah II": a numeral is no surname
 #: Lowercase words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
@@ -395,5 +399,8 @@ def clause_end(text: str, start: int, *, sentence: bool = False) -> int:
 
 
 def slug(label: str) -> str:
-    """A label as a key's last part: lower case, runs of other characters as one hyphen."""
+    """A label as a key's last part: lower case without diacritics, runs of other characters as one
+    hyphen ('Sebastián Piñera' is 'sebastian-pinera')."""
+    if not label.isascii():
+        label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
