@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,8 +17,11 @@ from dataclasses import dataclass
 from kg.extract.base import Doc, Evidence
 from kg.extract.text import Match, Tokens
 
+#: Letters of Latin script, upper and lower case, as names are written: 'Jørgensen', 'Šefčovič'.
+UPPER, LOWER = "A-ZÀ-ÖØ-ÞĀ-ž", "a-zß-öø-ÿĀ-ž"  # Latin Extended-A alternates cases: in both
 CAPITALISED = re.compile(
-    r"^(?:Mc|Mac|O['’]|D['’]|De|Le|La|Di|Du)?[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?$|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$"
+    rf"^(?:Mc|Mac|O['’]|D['’]|De|Le|La|Di|Du)?[{UPPER}][{LOWER}]+(?:-[{UPPER}]?[{LOWER}]+)?$"
+    r"|^[A-Z]\.$|^[A-Z]$|^(?:II|III|IV|VI|VII|VIII)$"
 )
 REGNAL = frozenset("II III IV VI VII VIII".split())  # "Abdullah II": a numeral is no surname
 #: Lowercase words inside personal names: "Mohammed bin Salman", "Ursula von der Leyen".
@@ -95,7 +99,8 @@ POST_NOMINALS = frozenset(
 )
 #: Capitalised words that start a sentence or a place, not a name.
 NOT_FIRST_NAMES = frozenset(
-    "The This That These In On At As For But And When While After Before During".split()
+    "The This That These In On At As For But And When While After Before During Since Although Though "
+    "Because If Under With From By Following Today Yesterday Meanwhile Earlier Later".split()
 )
 #: Words that qualify a title: "Vice President", "Executive Chair".
 TITLE_MODIFIERS = frozenset("Vice Deputy Executive Acting Assistant Associate Senior Former Co".split())
@@ -257,15 +262,36 @@ def unknown_name(reading: Reading, i: int) -> int | None:
         joined = word == "-" and last > i and is_joined(reading.tokens, last)  # "Jean-Pierre", "Dae-jung"
         lowercase_tail = last > i and words[last - 1] == "-" and word.isalpha()
         if word in PORTFOLIO_WORDS or not (
-            CAPITALISED.match(word) or joined or lowercase_tail or (word in PARTICLES and last > i)
+            CAPITALISED.match(word)
+            or joined
+            or lowercase_tail
+            or (word in PARTICLES and last > i)
+            or (last > i and _is_initial_dot(reading, last))
+            or (last == i and _INITIALS.match(word))
         ):
             break
         last += 1
-    while last > i and words[last - 1] in PARTICLES | {"-"}:
+    while last > i and words[last - 1] in _TRAILING:
         last -= 1
     if last - i < 2 or len(words[last - 1]) < 2 or any(w in NOT_SURNAMES for w in words[i:last]):
         return None  # "General Motors Pilipinas": a company's name, no person's
     return last - 1
+
+
+#: Initials written as one token before a name: "M.A. Munim", "A.B.M. Ghulam Mostafa".
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")
+_TRAILING = PARTICLES | {"-", "."}
+
+
+def _is_initial_dot(reading: Reading, i: int) -> bool:
+    """Whether token ``i`` is the full stop of a middle initial: the '.' of 'Franklin D. Roosevelt'."""
+    words, tokens = reading.tokens.words, reading.tokens
+    return (
+        words[i] == "."
+        and len(words[i - 1]) == 1
+        and words[i - 1].isupper()
+        and tokens.ends[i - 1] == tokens.starts[i]
+    )
 
 
 def after_unknown_capitalised(reading: Reading, i: int) -> bool:
@@ -373,5 +399,8 @@ def clause_end(text: str, start: int, *, sentence: bool = False) -> int:
 
 
 def slug(label: str) -> str:
-    """A label as a key's last part: lower case, runs of other characters as one hyphen."""
+    """A label as a key's last part: lower case without diacritics, runs of other characters as one
+    hyphen ('Sebastián Piñera' is 'sebastian-pinera')."""
+    if not label.isascii():
+        label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")

@@ -616,11 +616,19 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("At the meeting, chairman Hugh Macaulay said so.", set()),
         ("Prime Minister Johnson, President Alan Smith and others met.", {"Johnson", "Alan Smith"}),
         ("He is the Deputy Climate Advisor. Zaidi is a lawyer.", set()),
+        ("It grew. Since President Carl B. Ortho founded it, it grew.", {"Carl B. Ortho"}),  # an initial
+        ("Trade Minister J.K. Malang told the meeting.", {"J.K. Malang"}),  # initials as one word
+        ("Trade Minister Carl B. went home.", set()),  # no surname after the initial
+        ("Prime Minister Ingrida Šimonytė spoke.", {"Ingrida Šimonytė"}),  # letters with diacritics
     ],
 )
 def test_actors_people_the_reference_data_lacks(gazetteer: Gazetteer, text: str, labels: set[str]) -> None:
     found = actors(gazetteer, text, "2004-05-01")
     assert {r.label for r in found.values() if r.type == "Person" and not r.known} == labels
+
+
+def test_actors_new_people_have_keys_without_diacritics(gazetteer: Gazetteer) -> None:
+    assert "person/flavio-roca" in actors(gazetteer, "It was Secretary Flávio Roca who spoke.")
 
 
 def test_actors_mr_and_a_surname_is_a_holder_only_of_a_country_in_context(gazetteer: Gazetteer) -> None:
