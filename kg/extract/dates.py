@@ -52,6 +52,36 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(r"\b(?:(?:over|at|during) the |a (?:brief |short )?)?(?P<weekend>weekend)\b(?!s)")),
 ]  # fmt: skip
 
+# What each pattern cannot match without (in its span of lowercased text): one quick search of a
+# sentence for each of these saves running the patterns that cannot match there, most of them.
+# A pattern not listed is always run.
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b")
+_WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_PERIOD_WORD = re.compile(r"week|month|year")
+_DAY_WORD = re.compile(r"today|yesterday|tomorrow|tonight|morning|afternoon|evening")
+_NEEDS: dict[str, re.Pattern[str]] = {
+    **dict.fromkeys(("iso", "part_year", "year"), _YEAR_DIGITS),
+    **dict.fromkeys(
+        (
+            "day_range",
+            "month_day_range",
+            "day_month_year",
+            "month_day_year",
+            "month_day",
+            "day_month",
+            "part_month",
+            "month_year",
+            "in_month",
+            "month_modifier",
+        ),
+        _MONTH_WORD,
+    ),
+    "weekday": _WEEKDAY_WORD,
+    "relative_day": _DAY_WORD,
+    **dict.fromkeys(("relative_period", "weekend", "part_this_year", "coming"), _PERIOD_WORD),
+}
+
 # Words before a bare weekday that make it a name or the time of a report, not of an event.
 NOT_A_WEEKDAY = re.compile(
     r"\b(?:good|black|super|cyber|holy|ash|easter|bloody|said|says|announced|added|stated|reported|confirmed) $"
@@ -116,7 +146,14 @@ def find_times(
     low = lowered(text)
     found: list[TimeExpression] = []
     taken: list[tuple[int, int]] = []
+    present: dict[re.Pattern[str], bool] = {}
     for kind, pattern in PATTERNS:
+        need = _NEEDS.get(kind)
+        if need is not None:
+            if need not in present:
+                present[need] = need.search(low, start, end) is not None
+            if not present[need]:
+                continue
         for match in pattern.finditer(low, start, end):
             if any(match.start() < e and s < match.end() for s, e in taken):
                 continue

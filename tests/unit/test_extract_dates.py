@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract.dates import When, article_anchor, find_times, infer_anchor
+from kg.extract.dates import _NEEDS, PATTERNS, When, article_anchor, find_times, infer_anchor
 from kg.reader import read_articles
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -77,6 +77,12 @@ def test_dates_resolve_against_a_day(phrase: str, start: dt.date, end: dt.date, 
     assert span(when) == (start, end, precision)
     assert when is not None and when.confidence == 1.0
     assert phrase in when.reason
+
+
+def test_dates_every_pattern_names_what_it_cannot_match_without() -> None:
+    """find_times skips a pattern when its sentence lacks the pattern's trigger (a month, a year,
+    a weekday ...); the phrases above check that each trigger lets its pattern through."""
+    assert {kind for kind, _ in PATTERNS} <= set(_NEEDS)
 
 
 # -- against a window (an undated article) ----------------------------------------------------------
