@@ -656,7 +656,7 @@ class _Reading:
         if joint is not None:
             return self._principal(joint)
         if hit.cue.frame == "noun":
-            return self._possessor(hit)
+            return self._possessor(hit, sentence)
         if hit.cue.frame == "report":
             after = self._in(hit.end, min(sentence.end, hit.end + 40))
             if after and _is_gap(text[hit.end : after[0].start]) and after[0].entity.type == "Person":
@@ -680,9 +680,11 @@ class _Reading:
                     return _Speaker(subject.key, subject.start, subject.end, reason, 0.6)
         return None
 
-    def _possessor(self, hit: CueHit) -> _Speaker | None:
+    def _possessor(self, hit: CueHit, sentence: Sentence) -> _Speaker | None:
         """Whose stance a noun cue names, when no subject does: "to express my appreciation",
-        "Australia's support for", "the Administration's commitment to"."""
+        "Australia's support for", "the Administration's commitment to"; a state's, voiced by
+        the person who speaks for it earlier in the sentence ("President Biden ... reaffirmed the
+        United States' commitment to")."""
         text = self.text
         for mention in self._in(hit.start, hit.end):
             surface = text[mention.start : mention.end]
@@ -691,9 +693,14 @@ class _Reading:
                 if mention.first_person
                 else text[mention.end : mention.end + 1] == "'"
             )
-            if owns and self._may_speak(mention.entity):
-                reason = f"'{surface}' in '{text[hit.start : hit.end]}'"
-                return _Speaker(mention.entity.key, mention.start, mention.end, reason, 0.7)
+            if not owns or not self._may_speak(mention.entity):
+                continue
+            cue = text[hit.start : hit.end]
+            for voice in self._in(sentence.start, hit.start):
+                if self._speaks_for(voice.entity.key, mention.entity.key):
+                    reason = f"'{text[voice.start : voice.end]}', for '{surface}' in '{cue}'"
+                    return _Speaker(voice.entity.key, voice.start, voice.end, reason, 0.7)
+            return _Speaker(mention.entity.key, mention.start, mention.end, f"'{surface}' in '{cue}'", 0.7)
         return None
 
     def _principal(self, joint: CueHit) -> _Speaker | None:

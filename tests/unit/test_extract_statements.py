@@ -213,6 +213,8 @@ def test_statements_a_subject_before_a_noun_cue_speaks_rather_than_its_possessor
     assert [s[:2] for s in said("President Biden reaffirmed the United States' commitment to NATO.")] == [
         (BIDEN, "commit")
     ]
+    text = "President Biden spoke with the press today and reaffirmed the United States' commitment to NATO."
+    assert [s[:2] for s in said(text)] == [(BIDEN, "commit")]  # he speaks for the state he represents
 
 
 @pytest.mark.parametrize(
