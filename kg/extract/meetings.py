@@ -84,6 +84,15 @@ GATHERING_HOST = re.compile(
     r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
+# Standing bodies of officials, advisers or members: their sessions are no leader-level meeting
+# ("The U.S.-EU Task Force on Energy Security met", "the inaugural meeting of the ... Working
+# Group", "the Prime Minister's Business Advisory Council Meeting").
+STANDING_BODY = re.compile(
+    r"\b(?:task ?force|working group|committee|advisory (?:council|board|group|panel)|business council|"
+    r"council of advisors|expert group)\b",
+    re.I,
+)
+SESSION_AFTER = re.compile(r"\s+(?:(?:has|had|will|to)\s+)?(?:met|meets|meet|convened|convenes)\b")
 # Before it: "a meeting of the G-7", "attend the 18th CHOGM", "for the APEC".
 GATHERING_BEFORE = re.compile(r"\b(?:summit|meetings?|conference|session)s? of (?:the )?\(?$", re.I)
 PRESENCE = re.compile(
@@ -175,6 +184,7 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
     PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
+SESSION = "session"  # the gathering key of a standing body's session (STANDING_BODY)
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
 PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: at least the two months after the article
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of
@@ -363,6 +373,8 @@ class MeetingExtractor:
                 participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
+            if gatherings == [SESSION]:
+                continue  # "the Working Group met": officials, not leaders
             when = time.when if time else None
             status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
@@ -614,7 +626,11 @@ class MeetingExtractor:
                 surface = text[m.start : m.end]
                 before = text[max(start, m.start - 30) : m.start]
                 after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
-                if (
+                if STANDING_BODY.search(entity.label) and (
+                    after or GATHERING_BEFORE.search(before) or SESSION_AFTER.match(text, m.end, end)
+                ):
+                    found.append(SESSION)
+                elif (
                     after
                     or SUMMIT_IN_NAME.search(surface)
                     or GATHERING_BEFORE.search(before)
@@ -631,6 +647,13 @@ class MeetingExtractor:
             if unnamed.group().split()[0].lower() not in NOT_GATHERINGS:
                 found.append(f"gathering/{unnamed.group().lower()}")
                 break
+        if SESSION in found:  # a standing body's session, and nothing else: no meeting at all
+            return (
+                ([SESSION] if set(found) == {SESSION} else [k for k in found if k != SESSION]),
+                None,
+                False,
+                past,
+            )
         return list(dict.fromkeys(found)), organisation, framed, past
 
     @staticmethod

@@ -631,3 +631,14 @@ def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
     text = "Joe Biden spoke today with Jacinda Ardern. Biden had attended the July APEC meeting."
     dated = {(m.format, m.date_start, m.date_end) for m in meetings(text, "2021-11-12")}
     assert ("multilateral", D(2021, 7, 1), D(2021, 7, 31)) in dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S.-Japan Working Group on Trade met today, convened by Antony Blinken and Yoshimasa Hayashi.",
+        "Joe Biden and Fumio Kishida opened the first meeting of the U.S.-Japan Task Force on Energy today.",
+    ],
+)
+def test_meetings_a_standing_bodys_session_is_no_meeting(text: str) -> None:
+    assert meetings(text) == []
