@@ -50,6 +50,7 @@ PERSON_NEXT = (
 )
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
+    r"discussions? with|visits? to both|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|"
     rf"(?:welcome[ds]?|received)(?={PERSON_NEXT})|"
     r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
@@ -84,6 +85,17 @@ GATHERING_HOST = re.compile(
     r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
+# Standing bodies of officials, advisers or members: their sessions are no leader-level meeting
+# ("The U.S.-EU Task Force on Energy Security met", "the inaugural meeting of the ... Working
+# Group", "the Prime Minister's Business Advisory Council Meeting").
+STANDING_BODY = re.compile(
+    r"\b(?:task ?force|working group|committee|advisory (?:council|board|group|panel)|business council|"
+    r"council of advisors|expert group)\b",
+    re.I,
+)
+SESSION_AFTER = re.compile(r"\s+(?:(?:has|had|will|to)\s+)?(?:met|meets|meet|convened|convenes)\b")
+# The leaders of a summit, as a crowd: "discussions with world leaders at the East Asia Summit".
+GENERIC_LEADERS = re.compile(r"\s*(?:the\s+)?(?:world|other|fellow|regional|many|several)\s+leaders\b", re.I)
 # Before it: "a meeting of the G-7", "attend the 18th CHOGM", "for the APEC".
 GATHERING_BEFORE = re.compile(r"\b(?:summit|meetings?|conference|session)s? of (?:the )?\(?$", re.I)
 PRESENCE = re.compile(
@@ -175,6 +187,7 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
     PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
 ))  # fmt: skip
+SESSION = "session"  # the gathering key of a standing body's session (STANDING_BODY)
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
 PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: at least the two months after the article
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of
@@ -249,6 +262,7 @@ class _Context:
     countries: list[int]  # where countries are named
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
+    home: str | None = None  # the country its publisher speaks for
 
 
 class MeetingExtractor:
@@ -292,7 +306,12 @@ class MeetingExtractor:
                     self._place_in_gathering(gatherings, mention, gathering)
                 if mention.relational or not mention.gatherings:
                     self._place_mention(meetings, mention)
-        found = [m for m in meetings if self._is_meeting(m) and not _domestic(m, context.people)]
+        states = {e.key for e in doc.entities if e.type == "Country"} | {context.home}
+        found = [
+            m
+            for m in meetings
+            if self._is_meeting(m) and not _domestic(m, context.people, states, context.home)
+        ]
         found += [g for g in gatherings if g.people]
         found = [m for m in found if not _reported_better(m, found)]
         found = [m for m in found if not _told_as_summit(m, found)]
@@ -321,6 +340,7 @@ class MeetingExtractor:
             _Hits(MEETING_CUE, doc.normalised),
             self._voices(doc, publisher, author),
             sorted(m.start for e in doc.entities if e.type == "Country" for m in e.mentions),
+            home=publisher.country if publisher is not None else None,
         )
 
     def _voices(self, doc: Doc, publisher: Publisher | None, author: str | None) -> list[tuple[int, int]]:
@@ -363,6 +383,8 @@ class MeetingExtractor:
                 participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
+            if gatherings == [SESSION]:
+                continue  # "the Working Group met": officials, not leaders
             when = time.when if time else None
             status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
@@ -408,10 +430,13 @@ class MeetingExtractor:
     @staticmethod
     def _relational(clause: str, gatherings: list[str]) -> bool:
         """Whether a clause relates people to one another ("met with", "a call with"), not only
-        a summit to its host ("attended the summit hosted by X")."""
+        a summit to its host ("attended the summit hosted by X") or its leaders ("discussions with
+        world leaders at the East Asia Summit")."""
         found = RELATION_CUE.search(clause)
         if found is None or not gatherings:
             return found is not None
+        if GENERIC_LEADERS.match(clause, found.end()):
+            return False
         host = GATHERING_HOST.search(clause)
         if host is None:
             return True
@@ -614,7 +639,11 @@ class MeetingExtractor:
                 surface = text[m.start : m.end]
                 before = text[max(start, m.start - 30) : m.start]
                 after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
-                if (
+                if STANDING_BODY.search(entity.label) and (
+                    after or GATHERING_BEFORE.search(before) or SESSION_AFTER.match(text, m.end, end)
+                ):
+                    found.append(SESSION)
+                elif (
                     after
                     or SUMMIT_IN_NAME.search(surface)
                     or GATHERING_BEFORE.search(before)
@@ -631,6 +660,13 @@ class MeetingExtractor:
             if unnamed.group().split()[0].lower() not in NOT_GATHERINGS:
                 found.append(f"gathering/{unnamed.group().lower()}")
                 break
+        if SESSION in found:  # a standing body's session, and nothing else: no meeting at all
+            return (
+                ([SESSION] if set(found) == {SESSION} else [k for k in found if k != SESSION]),
+                None,
+                False,
+                past,
+            )
         return list(dict.fromkeys(found)), organisation, framed, past
 
     @staticmethod
@@ -971,12 +1007,27 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
     return False
 
 
-def _domestic(meeting: _Meeting, people: dict[str, EntityRecord]) -> bool:
+def _domestic(
+    meeting: _Meeting, people: dict[str, EntityRecord], states: set[str | None], home: str | None
+) -> bool:
     """Whether everyone at a meeting speaks for one and the same state ("This morning I met the
-    Leader of the Opposition", a President and his adviser): a domestic session, not diplomacy."""
+    Leader of the Opposition", a President and his adviser): a domestic session, not diplomacy;
+    so too, in a text of a publisher of that state that names no other, a meeting with people who
+    speak for none and whom the reference data does not know ("I met the President of the ACTU";
+    not the UN Secretary-General)."""
     participants = _participants(meeting)
     sides = {people[p].represents if p in people else None for p in participants}
-    return len(participants) >= 2 and len(sides) == 1 and None not in sides
+    if len(participants) < 2 or len(sides - {None}) != 1:
+        return False
+    if None not in sides:
+        return True
+    stateless = [people.get(p) for p in participants if p not in people or people[p].represents is None]
+    return (
+        home is not None
+        and home in sides
+        and states <= sides
+        and not any(person is None or person.known for person in stateless)
+    )
 
 
 def _told_as_summit(gathering: _Meeting, found: list[_Meeting]) -> bool:

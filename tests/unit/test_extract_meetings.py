@@ -16,6 +16,7 @@ from kg.extract.actors import ActorExtractor
 from kg.extract.base import Doc, EventRecord, document_text
 from kg.extract.gazetteer import load_gazetteer
 from kg.extract.meetings import MeetingExtractor
+from kg.extract.publishers import AuthorExtractor, load_publishers
 from kg.extract.text import normalise, split_sentences
 from kg.reader import Article, article_from_record, read_articles
 
@@ -631,3 +632,43 @@ def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
     text = "Joe Biden spoke today with Jacinda Ardern. Biden had attended the July APEC meeting."
     dated = {(m.format, m.date_start, m.date_end) for m in meetings(text, "2021-11-12")}
     assert ("multilateral", D(2021, 7, 1), D(2021, 7, 31)) in dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S.-Japan Working Group on Trade met today, convened by Antony Blinken and Yoshimasa Hayashi.",
+        "Joe Biden and Fumio Kishida opened the first meeting of the U.S.-Japan Task Force on Energy today.",
+    ],
+)
+def test_meetings_a_standing_bodys_session_is_no_meeting(text: str) -> None:
+    assert meetings(text) == []
+
+
+def authored(text: str) -> list[EventRecord]:
+    """The meetings of an Australian PM's release, with its author found as the pipeline finds it."""
+    article = article_from_record(
+        {"id": "r1", "text": text, "published": "2014-11-07", "source": AU_RELEASE}, origin="test"
+    )
+    doc = with_actors(article)
+    doc.records.extend(AuthorExtractor(load_gazetteer(SEEDS), load_publishers(SEEDS))(doc))
+    return [r for r in MEETINGS(doc) if isinstance(r, EventRecord)]
+
+
+def test_meetings_a_leader_meeting_people_of_no_state_in_a_text_of_one_state_is_domestic() -> None:
+    assert authored("Today I met Ms Jane Doakes, President of the Nurses Federation, in Canberra.") == []
+    (met,) = authored("Today I met Ms Jane Doakes, the Foreign Minister of Fiji, in Canberra.")
+    assert ABBOTT in met.participants
+
+
+def test_meetings_discussions_with_world_leaders_at_a_summit_are_the_summit() -> None:
+    text = (
+        "Joe Biden will attend the East Asia Summit next week. "
+        "He looks forward to discussions with world leaders at the East Asia Summit."
+    )
+    assert [(m.format, m.organisation) for m in meetings(text)] == [("multilateral", "org/EAST-ASIA-SUMMIT")]
+
+
+def test_meetings_discussions_with_a_counterpart_are_a_meeting() -> None:
+    (met,) = meetings("Antony Blinken held discussions with his Japanese counterpart in Tokyo today.")
+    assert (set(met.participants), met.place) == ({"person/antony-blinken"}, "Tokyo")
