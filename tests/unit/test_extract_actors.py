@@ -620,11 +620,21 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("Trade Minister J.K. Malang told the meeting.", {"J.K. Malang"}),  # initials as one word
         ("Trade Minister Carl B. went home.", set()),  # no surname after the initial
         ("Prime Minister Ingrida Šimonytė spoke.", {"Ingrida Šimonytė"}),  # letters with diacritics
+        ("Russia's envoy, Ivan Petrovsky, said so.", {"Ivan Petrovsky"}),  # a role, then the name
+        ("He met the vice minister of Trade and Industry, Ken Oshiro.", {"Ken Oshiro"}),
+        ("The company's president, Dean Grossman, said so.", set()),  # a company's officer
+        ("At HIS EXCELLENCY, MR ALAN GROTE.", set()),  # capitals and no title: no one new
     ],
 )
 def test_actors_people_the_reference_data_lacks(gazetteer: Gazetteer, text: str, labels: set[str]) -> None:
     found = actors(gazetteer, text, "2004-05-01")
     assert {r.label for r in found.values() if r.type == "Person" and not r.known} == labels
+
+
+def test_actors_a_title_before_a_name_set_off_names_that_person(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "The US special envoy, Steve Witkoff, went to Moscow.", "2026-01-10")
+    assert "person/steve-witkoff" in found
+    assert {r.key for r in found.values() if r.type == "Person"} == {"person/steve-witkoff"}
 
 
 def test_actors_new_people_have_keys_without_diacritics(gazetteer: Gazetteer) -> None:
