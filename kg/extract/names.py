@@ -100,7 +100,8 @@ POST_NOMINALS = frozenset(
 #: Capitalised words that start a sentence or a place, not a name.
 NOT_FIRST_NAMES = frozenset(
     "The This That These In On At As For But And When While After Before During Since Although Though "
-    "Because If Under With From By Following Today Yesterday Meanwhile Earlier Later His Her".split()
+    "Because If Under With From By Following Today Yesterday Meanwhile Earlier Later His Her Professor "
+    "Prof".split()
 )
 #: Words that qualify a title: "Vice President", "Executive Chair".
 TITLE_MODIFIERS = frozenset("Vice Deputy Executive Acting Assistant Associate Senior Former Co".split())
@@ -398,9 +399,16 @@ def clause_end(text: str, start: int, *, sentence: bool = False) -> int:
     return min(ends, default=len(text))
 
 
+#: Letters that Unicode does not decompose into a letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
+)
+
+
 def slug(label: str) -> str:
     """A label as a key's last part: lower case without diacritics, runs of other characters as one
     hyphen ('Sebastián Piñera' is 'sebastian-pinera')."""
     if not label.isascii():
-        label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        label = unicodedata.normalize("NFKD", label.translate(_UNDECOMPOSED))
+        label = label.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")

@@ -20,6 +20,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import (
     ABBREVIATED_TITLES,
     HONORIFICS,
+    LOWER,
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
     PLURAL_TITLES,
@@ -28,6 +29,7 @@ from kg.extract.names import (
     ROLE_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    UPPER,
     Found,
     Reading,
     clause_end,
@@ -48,19 +50,19 @@ from kg.extract.text import Match
 _ROLES = (
     "professor|minister|president|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|"
     "ambassador|envoy|chairman|chairwoman|chair|director|official|senator|leader|head|chief|deputy|"
-    "governor|mayor|commissioner|representative|lawmaker|diplomat"
+    "governor|mayor|commissioner|representative|lawmaker|diplomat|negotiator"
 )  # not analysts, experts, researchers or fellows: private voices (tests/gold/README.md)
 #: Roles in lower case that private companies have as well as states and parties.
 _PRIVATE_ROLES = frozenset("president chairman chairwoman chair director chief".split())
 _TITLES = (
     "Minister|Secretary|Ambassador|Envoy|Advisor|Adviser|Assistant|Director|Spokesperson|Spokesman|"
     "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
-    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
+    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister|Head"
 )
 # The name's word boundary is asserted after its capital, so that the search skips to capitals.
 _APPOSITION = re.compile(
-    rf"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
-    rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
+    rf"([{UPPER}](?<!\w.)[{LOWER}]+(?: [{UPPER}][{LOWER}]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
+    rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?P<owner>[A-Z][\w.-]*'s? )?(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
     rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
 )  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
 #  "David Turk, Deputy Secretary, Department of Energy"
@@ -456,6 +458,8 @@ class PeopleFinder:
         role = match.group(0).rsplit(" ", 1)[-1].lower()
         if role not in _PRIVATE_ROLES and role != "head":
             return False
+        if match.group("owner"):  # "Federated's chief": a company's, unless a state or known body's
+            return reading.token_range(*match.span("owner")).start not in reading.inside
         body = _AT_BODY.match(reading.text, match.end())
         if body is None:
             return False

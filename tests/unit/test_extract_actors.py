@@ -623,6 +623,9 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("Russia's envoy, Ivan Petrovsky, said so.", {"Ivan Petrovsky"}),  # a role, then the name
         ("He met the vice minister of Trade and Industry, Ken Oshiro.", {"Ken Oshiro"}),
         ("The company's president, Dean Grossman, said so.", set()),  # a company's officer
+        ("Rostam Umarov, Ukraine's chief negotiator, said so.", {"Rostam Umarov"}),  # a state's role
+        ("Terry Lund, Federated's chief executive, said so.", set()),  # a company's
+        ("Ditte Juul Jørgensen, Commission Director-General, spoke.", {"Ditte Juul Jørgensen"}),
         ("At HIS EXCELLENCY, MR ALAN GROTE.", set()),  # capitals and no title: no one new
     ],
 )
