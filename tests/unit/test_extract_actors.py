@@ -772,3 +772,29 @@ def test_actors_a_portfolio_secretary_and_names_with_inner_capitals(
 def test_actors_a_private_secretary_is_nobody_public(gazetteer: Gazetteer) -> None:
     found = actors(gazetteer, "His secretary John Smith typed the letter.", "2023-05-27")
     assert not [e for e in found.values() if e.type == "Person"]
+
+
+# -- seats of government: 'the Kremlin said' is a body; 'at the White House' is a place ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "acts"),
+    [
+        ("The Kremlin said it would agree to talks.", "2022-03-03", "org/RUSSIA-KREMLIN", True),
+        ("The Kremlin denied it.", "1987-03-03", "org/RUSSIA-KREMLIN", True),  # the Soviet leadership
+        ("White House Says Shultz Trip May Lead To Summit", "1987-04-13", "org/US-WHITE-HOUSE", True),
+        ("The visit was set, the Blue House said.", "2025-12-30", "org/KOREA-PRESIDENTIAL-OFFICE", True),
+        ("He met the Vice President at the White House.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+        ("White House Press Secretary Jen Psaki spoke.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+        ("A Kremlin spokesman declined to comment.", "2022-03-03", "org/RUSSIA-KREMLIN", False),
+        ("The Downing Street talks covered trade.", "2005-03-03", "org/UK-NUMBER-10", False),
+        ("He met Mr Blair at 10 Downing Street.", "2005-03-03", "org/UK-NUMBER-10", False),
+        ("JOSEPH R. BIDEN JR.\nTHE WHITE HOUSE,\nMarch 3, 2022.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+    ],
+)
+def test_actors_a_seat_of_government_is_a_body_where_it_acts(
+    gazetteer: Gazetteer, text: str, published: str, key: str, acts: bool
+) -> None:
+    found = actors(gazetteer, text, published)
+    assert (key in found) is acts
+    assert "country/USA" not in found or "White House" not in found["country/USA"].aliases
