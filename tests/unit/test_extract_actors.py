@@ -798,3 +798,24 @@ def test_actors_a_seat_of_government_is_a_body_where_it_acts(
     found = actors(gazetteer, text, published)
     assert (key in found) is acts
     assert "country/USA" not in found or "White House" not in found["country/USA"].aliases
+
+
+# -- parties: short names are the home country's ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The Coalition's plan will cut taxes, Labor said.", "org/AUS-COALITION"),
+        ("The Coalition's plan will cut taxes, Labor said.", "org/AUS-LABOR"),
+        ("The Nationals and the Greens voted against it.", "org/AUS-NATIONAL"),
+    ],
+)
+def test_actors_a_partys_short_name_is_the_home_countrys(gazetteer: Gazetteer, text: str, key: str) -> None:
+    assert key in home_actors(gazetteer, text)
+
+
+def test_actors_a_partys_short_name_makes_no_body_elsewhere(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "WASHINGTON, March 3 - Labor said the Democrats would vote.", "1987-03-03")
+    assert set(found) == {"org/US-DEMOCRATIC-PARTY"}  # "Labor" is no American body
+    assert "org/UK-CONSERVATIVE-PARTY" in actors(gazetteer, "Senate Republicans and Tory Party MPs met.")
