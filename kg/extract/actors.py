@@ -31,7 +31,7 @@ from kg.extract.names import (
 from kg.extract.people import PeopleFinder
 from kg.extract.publishers import Publishers
 from kg.extract.text import Match, scan
-from kg.extract.venues import drop_venues_and_nationalities
+from kg.extract.venues import drop_seats_as_places, drop_venues_and_nationalities, seat_names
 
 #: A city's name followed by one of these names an agreement or a process, not the state.
 _NAMED_AFTER = re.compile(
@@ -52,6 +52,7 @@ class ActorExtractor:
         self.publishers = publishers or Publishers(())
         self.organisations = OrganisationFinder(gazetteer)
         self.people = PeopleFinder(gazetteer)
+        self.seats = seat_names(gazetteer.metonyms)
 
     def __call__(self, doc: Doc) -> list[Record]:
         reading = self.read(doc)
@@ -60,6 +61,7 @@ class ActorExtractor:
         found = self.organisations(reading, found)
         found += self.people(reading, found)
         found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found))
+        found = drop_seats_as_places(reading, found, self.seats)
         return self._records(reading, found)
 
     def read(self, doc: Doc) -> Reading:

@@ -119,6 +119,7 @@ NATIONAL_BODIES = (
     "Central Bank",
 )
 _LEGISLATURES = frozenset(NATIONAL_BODIES[:10])
+_GENERIC_BODIES = frozenset(NATIONAL_BODIES)  # every country has one; not the parties of the table
 #: Words of news outlets' names: "Xinhua News Agency" (and see not_actors.tsv).
 _MEDIA = re.compile(r"\b(?:News|Press|Radio|Television|Broadcasting|Times|Herald|Post)\b")
 #: Words of sporting and private bodies' names: "Australian Cricket Board", "Iowa Farm Bureau".
@@ -175,9 +176,9 @@ class OrganisationFinder:
                 continue  # "Ministry of Finance of Japan": named with its country after all
             name = str(match.values[0])
             if (name, reading.home) not in self.gazetteer.national_bodies and (
-                name in _LEGISLATURES or not reading.home_by_dateline
+                name in _LEGISLATURES or not reading.home_by_dateline or name not in _GENERIC_BODIES
             ):
-                continue  # "Congress" in an Australian release: another country's
+                continue  # "Congress" in an Australian release: another country's; "Labor" in an American one
             bodies.append(self.body(name, reading.home, reading, (match.start, match.end), name))
         return bodies
 

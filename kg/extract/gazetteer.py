@@ -71,6 +71,8 @@ class Gazetteer:
     holdings: list[Holding] = field(default_factory=list)
     #: (name, country) -> organisation: "Parliament" written in an Australian article
     national_bodies: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: Organisations' hidden labels, without "the": metonyms ("Pentagon", "Kremlin", "Republicans")
+    metonyms: set[str] = field(default_factory=set)
 
     def resolve(self, keys: tuple[object, ...], day: dt.date | None) -> str:
         """The entity a shared name means on a day: one that existed then, preferring one still existing.
@@ -174,6 +176,8 @@ def build(graph: Graph) -> Gazetteer:
             for predicate in (RDFS.label, SKOS.altLabel, SKOS.hiddenLabel):
                 for name in graph.objects(node, predicate):
                     gazetteer.names.add(_without_article(str(name)), entry.key)
+                    if predicate == SKOS.hiddenLabel and type_name == "Organisation":
+                        gazetteer.metonyms.add(_without_article(str(name)))
     for office in graph.subjects(RDF.type, DIPL.Office):
         for predicate in (RDFS.label, SKOS.altLabel):
             for name in graph.objects(office, predicate):

@@ -64,11 +64,11 @@ NOT_SURNAMES = frozenset(
     "Bank Fund Government Administration Cabinet Embassy Motors Electric Electronics Airlines "
     "Corporation Company Times Post News Fleet Sea Ocean River Island Islands Mountains Strait Bay "
     "Gulf Peninsula Region Province State States City Square Street Airport Port Station Hall Palace "
-    "Stadium Prize Award Cup Games Olympics Day Week Act Law Bill Plan Initiative Strategy Program "
+    "Stadium Hotel Prize Award Cup Games Olympics Day Week Act Law Bill Plan Initiative Strategy Program "
     "Programme Project Policy Doctrine Road Corridor Executive Extraordinary Plenipotentiary "
     "Emeritus Designate Elect Centre Center Club League Association Federation Network Service "
     "Services Guard Corps Command Republic Kingdom Empire Dynasty War Revolution Nation Nations Meeting "
-    "Conference Talks Dialogue Regime Officer Officers".split()
+    "Conference Talks Dialogue Regime Officer Officers Excellency Majesty Highness Holiness".split()
 )
 #: Last words of organisations' names that other names end with too ("Sustainable Development Committee").
 GENERIC_ENDS = frozenset(
@@ -100,7 +100,8 @@ POST_NOMINALS = frozenset(
 #: Capitalised words that start a sentence or a place, not a name.
 NOT_FIRST_NAMES = frozenset(
     "The This That These In On At As For But And When While After Before During Since Although Though "
-    "Because If Under With From By Following Today Yesterday Meanwhile Earlier Later".split()
+    "Because If Under With From By Following Today Yesterday Meanwhile Earlier Later His Her Professor "
+    "Prof".split()
 )
 #: Words that qualify a title: "Vice President", "Executive Chair".
 TITLE_MODIFIERS = frozenset("Vice Deputy Executive Acting Assistant Associate Senior Former Co".split())
@@ -398,9 +399,16 @@ def clause_end(text: str, start: int, *, sentence: bool = False) -> int:
     return min(ends, default=len(text))
 
 
+#: Letters that Unicode does not decompose into a letter and a mark.
+_UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae"}
+)
+
+
 def slug(label: str) -> str:
     """A label as a key's last part: lower case without diacritics, runs of other characters as one
     hyphen ('Sebastián Piñera' is 'sebastian-pinera')."""
     if not label.isascii():
-        label = unicodedata.normalize("NFKD", label).encode("ascii", "ignore").decode()
+        label = unicodedata.normalize("NFKD", label.translate(_UNDECOMPOSED))
+        label = label.encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")

@@ -20,6 +20,7 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import (
     ABBREVIATED_TITLES,
     HONORIFICS,
+    LOWER,
     NOT_FIRST_NAMES,
     NOT_SURNAMES,
     PLURAL_TITLES,
@@ -28,6 +29,7 @@ from kg.extract.names import (
     ROLE_HEADS,
     TITLE_HEADS,
     TITLE_MODIFIERS,
+    UPPER,
     Found,
     Reading,
     clause_end,
@@ -48,19 +50,19 @@ from kg.extract.text import Match
 _ROLES = (
     "professor|minister|president|spokesman|spokeswoman|spokesperson|adviser|advisor|secretary|"
     "ambassador|envoy|chairman|chairwoman|chair|director|official|senator|leader|head|chief|deputy|"
-    "governor|mayor|commissioner|representative|lawmaker|diplomat"
+    "governor|mayor|commissioner|representative|lawmaker|diplomat|negotiator"
 )  # not analysts, experts, researchers or fellows: private voices (tests/gold/README.md)
 #: Roles in lower case that private companies have as well as states and parties.
 _PRIVATE_ROLES = frozenset("president chairman chairwoman chair director chief".split())
 _TITLES = (
     "Minister|Secretary|Ambassador|Envoy|Advisor|Adviser|Assistant|Director|Spokesperson|Spokesman|"
     "Spokeswoman|Administrator|Commissioner|Governor|Senator|Representative|Counselor|Coordinator|"
-    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister"
+    "Chair|Chairman|President|Undersecretary|Under Secretary|Special Representative|Prime Minister|Head"
 )
 # The name's word boundary is asserted after its capital, so that the search skips to capitals.
 _APPOSITION = re.compile(
-    rf"([A-Z](?<!\w.)[a-z]+(?: [A-Z][a-z]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
-    rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
+    rf"([{UPPER}](?<!\w.)[{LOWER}]+(?: [{UPPER}][{LOWER}]+(?:-[A-Za-z]+)?){{1,2}}), (?:"
+    rf"(?:(?:a|an|the) (?:[\w-]+ ){{0,3}}|(?P<owner>[A-Z][\w.-]*'s? )?(?:[a-z-]+ ){{0,2}})(?:{_ROLES})\b"
     rf"|(?P<title>(?:the )?(?:[A-Z][a-z]+ ){{0,3}}(?:{_TITLES})\b))"
 )  # "Li Haidong, a professor at ...", "Hasrul Harahap, junior minister for tree crops",
 #  "David Turk, Deputy Secretary, Department of Energy"
@@ -75,6 +77,22 @@ _BUSINESS = re.compile(
 
 #: A body after a role: "president at Merrill Lynch", "chairman of the Acme Corporation".
 _AT_BODY = re.compile(r" (?:at|with|of) (?:the )?([A-Z][\w.&'-]*)")
+
+#: A role at the end of the words before a comma and a name: "Russia's envoy, ...", "the vice minister
+#: of International Trade and Industry, ...", "ONDCP's Acting Deputy Director, ..." (up to six words of
+#: an of-phrase after the role; searched backwards from the comma within 90 characters).
+_ROLE_BEFORE = re.compile(
+    r"(?<![\w-])((?i:envoy|negotiator|minister|secretary|spokes(?:man|woman|person)|ambassador|advis[eo]r|"
+    r"director(?:[- ]general)?|commissioner|representative|governor|premier|treasurer|chancellor|president|"
+    r"chairman|chairwoman|chair|head|chief|deputy|counterpart|mayor|senator|lawmaker|attorney[- ]general|"
+    r"prosecutor|commander))"
+    r"(?: (?:of|for|to|at|on|in) [\w'.&-]+(?: [\w'.&-]+){0,5})?$"
+)
+#: Roles that companies have too: before a name, only with a state or a known body named with them.
+_PRIVATE_BEFORE = frozenset("president chairman chairwoman chair director head chief deputy".split())
+_OF_WORDS = frozenset("of for to at on in".split())
+#: What may follow a name set off after a role.
+_AFTER_NAME = frozenset(", . ; ) said says told and has had who will would".split())
 
 #: Month and day names, which no short form may be ("May" after "Theresa May").
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
@@ -92,6 +110,7 @@ class PeopleFinder:
         people = self.titled(reading, found)
         people += self.generic_titles(reading, found + people)
         people += self.appositions(reading, found + people)
+        people += self.roles_before(reading, found + people)
         people += self.short_forms(reading, found + people)
         return people
 
@@ -108,6 +127,14 @@ class PeopleFinder:
             after = office.last_token + 1
             if after in name_at and self._is_person(name_at[after]):
                 continue  # "President Xi": the name itself is the mention
+            if (named := self._name_set_off(reading, after)) is not None:
+                if named:  # "the General Secretary of the CPC, Hu Yaobang": a title of that person
+                    entry = self.gazetteer.entries[named]
+                    near = self._country_near(reading, office)
+                    span = (near[1], near[2]) if near else (office.start, office.end)
+                    evidence = reading.evidence(*span, "the title of the name after it", 0.8)
+                    found.append(Found(named, "Person", entry.label, True, evidence))
+                continue  # "the US special envoy, Steve Witkoff,": the name is the mention
             unknown = (
                 unknown_name(reading, after)
                 if after < len(tokens) and reading.same_line(after - 1, after)
@@ -133,6 +160,24 @@ class PeopleFinder:
             elif not followed_by(tokens, office, {"of"}):  # "the Chairman of <unresolved>" is not bare
                 bare.append(office)
         return found + self._bare_titles(reading, bare, known + found)
+
+    def _name_set_off(self, reading: Reading, i: int) -> str | None:
+        """The person a title ending before token ``i`` names when a comma and the person's name follow
+        it, past an of-phrase of up to six words: 'the US special envoy to the Middle East, Anthony
+        Zinni'. The known person's key, "" for a name the reference data lacks, else None."""
+        words = reading.tokens.words
+        j = i
+        if j < len(words) and words[j] in _OF_WORDS:
+            j = next((k for k in range(j + 1, min(j + 8, len(words))) if words[k] in ",.;\n"), j)
+        if j + 1 >= len(words) or words[j] != "," or not reading.same_line(i - 1, j + 1):
+            return None
+        match = reading.name_at.get(j + 1)
+        last = match.last_token if match is not None else unknown_name(reading, j + 1)
+        if last is None or (last + 1 < len(words) and words[last + 1] not in _AFTER_NAME):
+            return None  # "Prime Minister, Bill Clinton's decision ...": an address, then a name
+        if match is None:
+            return None if set(words[j + 1 : last + 1]) & _NOT_IN_NAMES else ""  # "..., Vice President"
+        return str(match.values[0]) if self._is_person(match) else None
 
     @staticmethod
     def _private_role(reading: Reading, office: Match) -> bool:
@@ -413,11 +458,50 @@ class PeopleFinder:
         role = match.group(0).rsplit(" ", 1)[-1].lower()
         if role not in _PRIVATE_ROLES and role != "head":
             return False
+        if match.group("owner"):  # "Federated's chief": a company's, unless a state or known body's
+            return reading.token_range(*match.span("owner")).start not in reading.inside
         body = _AT_BODY.match(reading.text, match.end())
         if body is None:
             return False
         i = reading.token_range(body.start(1), body.end(1)).start
         return i not in reading.inside
+
+    def roles_before(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """'the US special envoy to the Middle East, Anthony Zinni', "Russia's envoy, Kirill Dmitriev":
+        a role, then the name set off by a comma and followed by a comma, a full stop or a verb of
+        saying. A role that companies have too ('the director, ...') needs a state or a body named
+        before it, and no company."""
+        words, tokens, text = reading.tokens.words, reading.tokens, reading.text
+        taken = [f.span for f in found]
+        people: list[Found] = []
+        for i in compress(range(len(words) - 2), map(",".__eq__, words)):  # most tokens are none
+            start = i + 1
+            if not reading.same_line(i, start) or not words[start][:1].isupper() or start in reading.name_at:
+                continue
+            last = unknown_name(reading, start)
+            if last is None or (last + 1 < len(words) and words[last + 1] not in _AFTER_NAME):
+                continue
+            comma = tokens.starts[i]
+            role = _ROLE_BEFORE.search(text, max(0, comma - 90), comma)
+            if role is None or "\n" in text[role.start() : comma]:
+                continue
+            span = (tokens.starts[start], tokens.ends[last])
+            if overlaps(span, taken) or set(words[start : last + 1]) & _NOT_IN_NAMES:
+                continue
+            if role.group(1).lower() in _PRIVATE_BEFORE and not self._public(reading, role.start(), comma):
+                continue  # "the company's president, Dean Groussman"
+            label = text[span[0] : span[1]]
+            evidence = reading.evidence(*span, "named after a role", 0.75)
+            people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
+            taken.append(span)
+        return people
+
+    @staticmethod
+    def _public(reading: Reading, start: int, end: int) -> bool:
+        """Whether a role's words name a state or a known body, and no company."""
+        if _BUSINESS.search(reading.text, start, end):
+            return False
+        return any(i in reading.inside for i in reading.token_range(start, end))
 
     def short_forms(self, reading: Reading, found: list[Found]) -> list[Found]:
         """Later mentions of a person by one word of the full name: 'Lopez' after 'Ana Lopez', and

@@ -81,6 +81,59 @@ def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_f
     return [f for f in found if f.type != "Country" or f.key in keep]
 
 
+def seat_names(metonyms: set[str]) -> frozenset[str]:
+    """The organisations' metonyms that are places, folded: buildings and cities that stand for a body
+    ('White House', 'Kremlin', 'Pentagon', 'Brussels'), not adjectives or plurals ('Republicans')."""
+    return frozenset(n.casefold() for n in metonyms if " " in n or not ADJECTIVE_END.search(n))
+
+
+def drop_seats_as_places(reading: Reading, found: list[Found], seats: frozenset[str]) -> list[Found]:
+    """``found`` without the mentions of a body by its building that name only the place or qualify
+    another name: 'at the White House', '10 Downing Street', 'White House Press Secretary', 'Kremlin
+    spokesman', 'the Downing Street talks', 'THE WHITE HOUSE' under a proclamation. 'The Kremlin said'
+    stays, and so does 'talks on Capitol Hill' (with Congress)."""
+    text = reading.text
+    return [
+        f
+        for f in found
+        if f.type != "Organisation"
+        or text[f.evidence.start : f.evidence.end].casefold() not in seats
+        or not _seat_as_place(reading, f)
+    ]
+
+
+def _seat_as_place(reading: Reading, item: Found) -> bool:
+    words = reading.tokens.words
+    mention = reading.token_range(*item.span)
+    i, j = mention.start - 1, mention.stop
+    if i >= 0 and words[i] in ("the", "The"):
+        i -= 1
+    if i >= 0 and (words[i].lower() in _SEAT_PLACE_BEFORE or words[i].isdigit()):
+        return True
+    if j >= len(words) or not reading.same_line(j - 1, j):
+        return mention.start in reading.recased  # "THE WHITE HOUSE" closing a proclamation: a place
+    after = words[j]
+    if after == "," and mention.start in reading.recased:
+        return True  # "THE WHITE HOUSE,\nMarch 3, 2022."
+    if after in ("'s", "'") and j + 1 < len(words) and words[j + 1][:1].isupper():
+        return True  # "the White House's Gender Policy Council": the council
+    return after.lower() in _SEAT_QUALIFIES or (after[:1].isupper() and after.lower() not in _VERBS)
+
+
+#: Words before a building's name ('the' aside) that make it the place: 'at the Kremlin', 'visit the
+#: White House'.
+_SEAT_PLACE_BEFORE = _LOCATIVES | frozenset(
+    "inside outside across around within toward towards visit visits visited visiting join joins "
+    "joined joining enter enters entered entering leave leaves left leaving reach reached".split()
+)
+#: Words after a building's name that it only qualifies: 'Kremlin spokesman', 'White House lawn'.
+_SEAT_QUALIFIES = frozenset(
+    "spokesman spokeswoman spokesperson press chief aide aides adviser advisor advisers advisors lawn "
+    "grounds garden gardens residence complex walls talks meeting summit dinner lunch luncheon ceremony "
+    "correspondent correspondents reporters briefing".split()
+)
+
+
 def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool:
     """'meeting in Monaco', 'arrived from Helsinki', 'in Lima, Peru', 'Nay Pyi Taw in Burma'.
 

@@ -620,11 +620,24 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("Trade Minister J.K. Malang told the meeting.", {"J.K. Malang"}),  # initials as one word
         ("Trade Minister Carl B. went home.", set()),  # no surname after the initial
         ("Prime Minister Ingrida Šimonytė spoke.", {"Ingrida Šimonytė"}),  # letters with diacritics
+        ("Russia's envoy, Ivan Petrovsky, said so.", {"Ivan Petrovsky"}),  # a role, then the name
+        ("He met the vice minister of Trade and Industry, Ken Oshiro.", {"Ken Oshiro"}),
+        ("The company's president, Dean Grossman, said so.", set()),  # a company's officer
+        ("Rostam Umarov, Ukraine's chief negotiator, said so.", {"Rostam Umarov"}),  # a state's role
+        ("Terry Lund, Federated's chief executive, said so.", set()),  # a company's
+        ("Ditte Juul Jørgensen, Commission Director-General, spoke.", {"Ditte Juul Jørgensen"}),
+        ("At HIS EXCELLENCY, MR ALAN GROTE.", set()),  # capitals and no title: no one new
     ],
 )
 def test_actors_people_the_reference_data_lacks(gazetteer: Gazetteer, text: str, labels: set[str]) -> None:
     found = actors(gazetteer, text, "2004-05-01")
     assert {r.label for r in found.values() if r.type == "Person" and not r.known} == labels
+
+
+def test_actors_a_title_before_a_name_set_off_names_that_person(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "The US special envoy, Steve Witkoff, went to Moscow.", "2026-01-10")
+    assert "person/steve-witkoff" in found
+    assert {r.key for r in found.values() if r.type == "Person"} == {"person/steve-witkoff"}
 
 
 def test_actors_new_people_have_keys_without_diacritics(gazetteer: Gazetteer) -> None:
@@ -759,3 +772,50 @@ def test_actors_a_portfolio_secretary_and_names_with_inner_capitals(
 def test_actors_a_private_secretary_is_nobody_public(gazetteer: Gazetteer) -> None:
     found = actors(gazetteer, "His secretary John Smith typed the letter.", "2023-05-27")
     assert not [e for e in found.values() if e.type == "Person"]
+
+
+# -- seats of government: 'the Kremlin said' is a body; 'at the White House' is a place ------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key", "acts"),
+    [
+        ("The Kremlin said it would agree to talks.", "2022-03-03", "org/RUSSIA-KREMLIN", True),
+        ("The Kremlin denied it.", "1987-03-03", "org/RUSSIA-KREMLIN", True),  # the Soviet leadership
+        ("White House Says Shultz Trip May Lead To Summit", "1987-04-13", "org/US-WHITE-HOUSE", True),
+        ("The visit was set, the Blue House said.", "2025-12-30", "org/KOREA-PRESIDENTIAL-OFFICE", True),
+        ("He met the Vice President at the White House.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+        ("White House Press Secretary Jen Psaki spoke.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+        ("A Kremlin spokesman declined to comment.", "2022-03-03", "org/RUSSIA-KREMLIN", False),
+        ("The Downing Street talks covered trade.", "2005-03-03", "org/UK-NUMBER-10", False),
+        ("He met Mr Blair at 10 Downing Street.", "2005-03-03", "org/UK-NUMBER-10", False),
+        ("JOSEPH R. BIDEN JR.\nTHE WHITE HOUSE,\nMarch 3, 2022.", "2022-03-03", "org/US-WHITE-HOUSE", False),
+    ],
+)
+def test_actors_a_seat_of_government_is_a_body_where_it_acts(
+    gazetteer: Gazetteer, text: str, published: str, key: str, acts: bool
+) -> None:
+    found = actors(gazetteer, text, published)
+    assert (key in found) is acts
+    assert "country/USA" not in found or "White House" not in found["country/USA"].aliases
+
+
+# -- parties: short names are the home country's ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("The Coalition's plan will cut taxes, Labor said.", "org/AUS-COALITION"),
+        ("The Coalition's plan will cut taxes, Labor said.", "org/AUS-LABOR"),
+        ("The Nationals and the Greens voted against it.", "org/AUS-NATIONAL"),
+    ],
+)
+def test_actors_a_partys_short_name_is_the_home_countrys(gazetteer: Gazetteer, text: str, key: str) -> None:
+    assert key in home_actors(gazetteer, text)
+
+
+def test_actors_a_partys_short_name_makes_no_body_elsewhere(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "WASHINGTON, March 3 - Labor said the Democrats would vote.", "1987-03-03")
+    assert set(found) == {"org/US-DEMOCRATIC-PARTY"}  # "Labor" is no American body
+    assert "org/UK-CONSERVATIVE-PARTY" in actors(gazetteer, "Senate Republicans and Tory Party MPs met.")
