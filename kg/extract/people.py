@@ -88,6 +88,17 @@ _ROLE_BEFORE = re.compile(
     r"prosecutor|commander))"
     r"(?: (?:of|for|to|at|on|in) [\w'.&-]+(?: [\w'.&-]+){0,5})?$"
 )
+#: The words of those roles, as tokens: a cheap first test.
+_ROLE_WORDS = frozenset(
+    word
+    for role in (
+        "envoy negotiator minister secretary spokesman spokeswoman spokesperson ambassador adviser advisor "
+        "director commissioner representative governor premier treasurer chancellor president chairman "
+        "chairwoman chair head chief deputy counterpart mayor senator lawmaker attorney prosecutor "
+        "commander".split()
+    )
+    for word in (role, role.capitalize(), role.upper())
+)
 #: Roles that companies have too: before a name, only with a state or a known body named with them.
 _PRIVATE_BEFORE = frozenset("president chairman chairwoman chair director head chief deputy".split())
 _OF_WORDS = frozenset("of for to at on in".split())
@@ -474,9 +485,12 @@ class PeopleFinder:
         words, tokens, text = reading.tokens.words, reading.tokens, reading.text
         taken = [f.span for f in found]
         people: list[Found] = []
-        for i in compress(range(len(words) - 2), map(",".__eq__, words)):  # most tokens are none
+        commas = set()
+        for r in compress(range(len(words)), map(_ROLE_WORDS.__contains__, words)):  # most tokens are none
+            commas.update(i for i in range(r + 1, min(r + 9, len(words) - 2)) if words[i] == ",")
+        for i in sorted(commas):  # a comma up to eight words after a role word
             start = i + 1
-            if not reading.same_line(i, start) or not words[start][:1].isupper() or start in reading.name_at:
+            if not words[start][:1].isupper() or start in reading.name_at or not reading.same_line(i, start):
                 continue
             last = unknown_name(reading, start)
             if last is None or (last + 1 < len(words) and words[last + 1] not in _AFTER_NAME):
