@@ -161,7 +161,11 @@ POSSESSIVE = re.compile(
     r"(?!(?i:(?:[\w-]+\s+){0,3}?(?:visits?|trips?|calls?|meetings?|talks|summits?|conversations?|participation|"
     r"arrival|tour|audience|discussions?|engagements?|stay|presence|departure|invitation)\b))"
 )
-SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
+OTHER_PRONOUN = re.compile(r"\b(?:you|your|he|his|she|her|him|they|their|them|its)\b", re.I)
+# A sentence whose subject is "He" or "She", after a fronted phrase or not ("In Hobart, he will meet").
+SUBJECT_PRONOUN = re.compile(
+    r"\W*(?:(?:In|At|On|During|While|After|Later|Then)\b[^,.;]{0,60},\s*)?(?:He|She|he|she)\b"
+)
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
@@ -259,7 +263,7 @@ class _Context:
     author_refs: re.Pattern[str] | None
     cues: _Hits  # where MEETING_CUE matches
     voices: list[tuple[int, int]]  # where a transcript gives the word to someone else than the author
-    countries: list[int]  # where countries are named
+    countries: list[tuple[int, str]]  # where countries are named, and which
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
     home: str | None = None  # the country its publisher speaks for
@@ -339,7 +343,7 @@ class MeetingExtractor:
             publisher.references if publisher is not None and author else None,
             _Hits(MEETING_CUE, doc.normalised),
             self._voices(doc, publisher, author),
-            sorted(m.start for e in doc.entities if e.type == "Country" for m in e.mentions),
+            sorted((m.start, e.key) for e in doc.entities if e.type == "Country" for m in e.mentions),
             home=publisher.country if publisher is not None else None,
         )
 
@@ -516,18 +520,29 @@ class MeetingExtractor:
     def _visits_country(context: _Context, start: int, end: int) -> bool:
         """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan"."""
         text = context.text
-        cue = VISITOR_CUE.search(text, start, end)
-        if cue is None or cue.group().lower().endswith(" by"):
-            return False
-        if not any(cue.end() <= at < min(end, cue.end() + 40) for at in context.countries):
-            return False
-        # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
-        # make a state visit to China"; not "a statement by Emily Horne on official travel to India".
-        subjects = [
-            text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
-            if start <= m.end <= cue.start()
-        ]  # fmt: skip
-        return any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects)
+        for cue in VISITOR_CUE.finditer(text, start, end):
+            if cue.group().lower().endswith(" by"):
+                continue
+            to = {key for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)}
+            if not to:
+                continue
+            # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
+            # make a state visit to China", "my official visit to Singapore"; not "a statement by Emily
+            # Horne on official travel to India".
+            subjects = [
+                text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
+                if start <= m.end <= cue.start()
+            ]  # fmt: skip
+            if context.author and context.author_refs and to - {context.home}:  # abroad
+                subjects += [
+                    text[ref.end() : cue.start()]
+                    for ref in context.author_refs.finditer(text, start, cue.start())
+                    if not any(a <= ref.start() < b for a, b in context.voices)
+                    and not OTHER_PRONOUN.search(text, ref.end(), cue.start())  # "I know your visit"
+                ]
+            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects):
+                return True
+        return False
 
     @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:

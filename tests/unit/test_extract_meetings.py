@@ -672,3 +672,25 @@ def test_meetings_discussions_with_world_leaders_at_a_summit_are_the_summit() ->
 def test_meetings_discussions_with_a_counterpart_are_a_meeting() -> None:
     (met,) = meetings("Antony Blinken held discussions with his Japanese counterpart in Tokyo today.")
     assert (set(met.participants), met.place) == ({"person/antony-blinken"}, "Tokyo")
+
+
+def test_meetings_the_authors_own_visit_abroad_is_a_meeting_of_theirs() -> None:
+    (visit,) = authored("Trade has grown since my official visit to Singapore last month.")
+    assert (visit.participants, visit.status) == ((ABBOTT,), "occurred")
+    assert (visit.date_start, visit.date_end) == (D(2014, 10, 1), D(2014, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know that this is not your first visit to Singapore.",  # the visit is someone else's
+        "I will travel to Canberra next week to open the new wing.",  # at home
+    ],
+)
+def test_meetings_no_visit_of_the_author_in_anothers_visit_or_at_home(text: str) -> None:
+    assert authored(text) == []
+
+
+def test_meetings_he_after_a_fronted_phrase_is_the_last_subject() -> None:
+    text = "Xi Jinping will visit Russia next week. In Moscow and Kazan, he will meet Vladimir Putin."
+    assert [set(m.participants) for m in meetings(text)] == [{XI, PUTIN}]
