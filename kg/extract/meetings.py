@@ -50,7 +50,7 @@ PERSON_NEXT = (
 )
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
-    r"discussions? with|visits? to both|"
+    r"discussions? with|visits? to both|(?:FM|PM|foreign minister|leaders?) talks|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|"
     rf"(?:welcome[ds]?|received)(?={PERSON_NEXT})|"
     r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
@@ -71,7 +71,10 @@ GROUP_ANAPHORA = re.compile(
 COUNTERPART = re.compile(
     r"\b(?:with|met|meet|meeting)\s+(?:his|her|their|the|a|an)?\s*(?:[A-Za-z]+,?\s+){0,2}"
     r"(?:counterparts?|leaders|leadership|delegation|prime minister|president|premier|chancellor|king|"
-    r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b",
+    r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b|"
+    # an unnamed head as the subject of a headline: "S. African President in a phone conversation with"
+    r"^\W*(?!(?:The|A|An|This|That|Our|His|Her|Their|Vice|Former)\b)(?:[A-Z][\w.]*\s+){1,2}(?:President|Prime Minister|PM|Premier|Chancellor|FM|Foreign Minister)\s+"
+    r"(?:in|holds?|held|has|had)\b",
 )
 # After an organisation's name: "the G20 Leaders' Summit", "APEC (APEC) leaders' meeting", "SCO's summit".
 GATHERING_AFTER = re.compile(

@@ -694,3 +694,19 @@ def test_meetings_no_visit_of_the_author_in_anothers_visit_or_at_home(text: str)
 def test_meetings_he_after_a_fronted_phrase_is_the_last_subject() -> None:
     text = "Xi Jinping will visit Russia next week. In Moscow and Kazan, he will meet Vladimir Putin."
     assert [set(m.participants) for m in meetings(text)] == [{XI, PUTIN}]
+
+
+@pytest.mark.parametrize(
+    ("title", "medium"),
+    [
+        ("Kenyan President in a phone conversation with Putin", "phone"),  # an unnamed head as subject
+        ("Trade and climate: Wang Yi holds Spanish FM talks", None),  # "<adjective> FM talks"
+    ],
+)
+def test_meetings_a_headline_with_an_unnamed_counterpart_is_a_meeting(title: str, medium: str | None) -> None:
+    (met,) = meetings(title, "2022-03-11")
+    assert (len(met.participants), met.medium) == (1, medium)
+
+
+def test_meetings_the_president_as_a_subject_is_no_unnamed_counterpart() -> None:
+    assert meetings("The President has called for more teachers with Joe Biden's plan.", "2022-03-11") == []
