@@ -139,6 +139,12 @@ PARTICIPANT_LIST = re.compile(
 REPORTER = re.compile(
     r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,80})?[.;\"”]*\s*$"
 )
+# "Kremlin spokesman Dmitry Peskov said Putin will ...", "Chief of Staff Howard Baker noted Reagan's
+# invitation ...": the source of a report as its subject (not "told", whose object may be the other side).
+SAYER = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+|earlier\s+)?(?:said|says|noted|notes|added|stated|recalled|stressed|"
+    r"confirmed|insisted|argued)\b"
+)
 # "Statement from White House Press Secretary Karine Jean-Pierre on ...": who issues a release.
 RELEASE_VOICE = re.compile(
     r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
@@ -563,12 +569,13 @@ class MeetingExtractor:
 
     @staticmethod
     def _reporters(context: _Context, start: int, end: int) -> set[str]:
-        """People a clause names as the source of what it says (", X said")."""
+        """People a clause names as the source of what it says (", X said"; "X noted that ...")."""
         return {
             key
             for key, person in context.people.items()
             for m in person.mentions
-            if start <= m.start < end and REPORTER.match(context.text, m.end, end)
+            if start <= m.start < end
+            and (REPORTER.match(context.text, m.end, end) or SAYER.match(context.text, m.end, end))
         }
 
     @staticmethod

@@ -710,3 +710,9 @@ def test_meetings_a_headline_with_an_unnamed_counterpart_is_a_meeting(title: str
 
 def test_meetings_the_president_as_a_subject_is_no_unnamed_counterpart() -> None:
     assert meetings("The President has called for more teachers with Joe Biden's plan.", "2022-03-11") == []
+
+
+def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> None:
+    text = "Jake Sullivan noted Biden's invitation to Xi Jinping, made at their summit in Bali in November, 2022."
+    (summit,) = meetings(text)
+    assert set(summit.participants) == {"person/joe-biden", XI}
