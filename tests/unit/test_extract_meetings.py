@@ -713,6 +713,6 @@ def test_meetings_the_president_as_a_subject_is_no_unnamed_counterpart() -> None
 
 
 def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> None:
-    text = "Jake Sullivan noted Biden's invitation to Xi Jinping, made at their summit in Bali in November, 2022."
+    text = "Jake Sullivan noted Biden's invitation to Xi Jinping, made at their summit in Bali in May, 2022."
     (summit,) = meetings(text)
     assert set(summit.participants) == {"person/joe-biden", XI}
