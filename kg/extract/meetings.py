@@ -50,7 +50,7 @@ PERSON_NEXT = (
 )
 RELATION_CUE = re.compile(
     r"\b(?:met(?: with)?|meet(?:s|ing)? with|meeting with|meetings with|talks? with|talks between|call with|"
-    r"discussions? with|visits? to both|"
+    r"discussions? with|visits? to both|(?:FM|PM|foreign minister|leaders?) talks|"
     r"call between|spoke(?: \w+){0,2} (?:with|to)|visit by|host(?:s|ed|ing)?|"
     rf"(?:welcome[ds]?|received)(?={PERSON_NEXT})|"
     r"conversation with|summit with|summit between|their (?:[\w,-]+ ){0,4}(?:call|meeting|talks|conversation)|luncheon meeting with|discuss(?:ed|es)? .{0,40}? with|"
@@ -71,7 +71,10 @@ GROUP_ANAPHORA = re.compile(
 COUNTERPART = re.compile(
     r"\b(?:with|met|meet|meeting)\s+(?:his|her|their|the|a|an)?\s*(?:[A-Za-z]+,?\s+){0,2}"
     r"(?:counterparts?|leaders|leadership|delegation|prime minister|president|premier|chancellor|king|"
-    r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b",
+    r"foreign minister|FM|officials)\b|\b[A-Z][a-z]+ (?:FM|foreign minister|leaders?) talks\b|"
+    # an unnamed head as the subject of a headline: "S. African President in a phone conversation with"
+    r"^\W*(?!(?:The|A|An|This|That|Our|His|Her|Their|Vice|Former)\b)(?:[A-Z][\w.]*\s+){1,2}(?:President|Prime Minister|PM|Premier|Chancellor|FM|Foreign Minister)\s+"
+    r"(?:in|holds?|held|has|had)\b",
 )
 # After an organisation's name: "the G20 Leaders' Summit", "APEC (APEC) leaders' meeting", "SCO's summit".
 GATHERING_AFTER = re.compile(
@@ -136,6 +139,12 @@ PARTICIPANT_LIST = re.compile(
 REPORTER = re.compile(
     r"\s*(?:,\s*)?(?:said|says|told|added|noted|stated|explained)\b(?:[^.;,]{0,80})?[.;\"”]*\s*$"
 )
+# "Kremlin spokesman Dmitry Peskov said Putin will ...", "Chief of Staff Howard Baker noted Reagan's
+# invitation ...": the source of a report as its subject (not "told", whose object may be the other side).
+SAYER = re.compile(
+    r"\s+(?:has\s+|had\s+|also\s+|earlier\s+)?(?:said|says|noted|notes|added|stated|recalled|stressed|"
+    r"confirmed|insisted|argued)\b"
+)
 # "Statement from White House Press Secretary Karine Jean-Pierre on ...": who issues a release.
 RELEASE_VOICE = re.compile(
     r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
@@ -161,7 +170,11 @@ POSSESSIVE = re.compile(
     r"(?!(?i:(?:[\w-]+\s+){0,3}?(?:visits?|trips?|calls?|meetings?|talks|summits?|conversations?|participation|"
     r"arrival|tour|audience|discussions?|engagements?|stay|presence|departure|invitation)\b))"
 )
-SUBJECT_PRONOUN = re.compile(r"\W*(?:He|She)\b")
+OTHER_PRONOUN = re.compile(r"\b(?:you|your|he|his|she|her|him|they|their|them|its)\b", re.I)
+# A sentence whose subject is "He" or "She", after a fronted phrase or not ("In Hobart, he will meet").
+SUBJECT_PRONOUN = re.compile(
+    r"\W*(?:(?:In|At|On|During|While|After|Later|Then)\b[^,.;]{0,60},\s*)?(?:He|She|he|she)\b"
+)
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
@@ -259,7 +272,7 @@ class _Context:
     author_refs: re.Pattern[str] | None
     cues: _Hits  # where MEETING_CUE matches
     voices: list[tuple[int, int]]  # where a transcript gives the word to someone else than the author
-    countries: list[int]  # where countries are named
+    countries: list[tuple[int, str]]  # where countries are named, and which
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
     home: str | None = None  # the country its publisher speaks for
@@ -339,7 +352,7 @@ class MeetingExtractor:
             publisher.references if publisher is not None and author else None,
             _Hits(MEETING_CUE, doc.normalised),
             self._voices(doc, publisher, author),
-            sorted(m.start for e in doc.entities if e.type == "Country" for m in e.mentions),
+            sorted((m.start, e.key) for e in doc.entities if e.type == "Country" for m in e.mentions),
             home=publisher.country if publisher is not None else None,
         )
 
@@ -516,18 +529,29 @@ class MeetingExtractor:
     def _visits_country(context: _Context, start: int, end: int) -> bool:
         """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan"."""
         text = context.text
-        cue = VISITOR_CUE.search(text, start, end)
-        if cue is None or cue.group().lower().endswith(" by"):
-            return False
-        if not any(cue.end() <= at < min(end, cue.end() + 40) for at in context.countries):
-            return False
-        # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
-        # make a state visit to China"; not "a statement by Emily Horne on official travel to India".
-        subjects = [
-            text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
-            if start <= m.end <= cue.start()
-        ]  # fmt: skip
-        return any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects)
+        for cue in VISITOR_CUE.finditer(text, start, end):
+            if cue.group().lower().endswith(" by"):
+                continue
+            to = {key for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)}
+            if not to:
+                continue
+            # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
+            # make a state visit to China", "my official visit to Singapore"; not "a statement by Emily
+            # Horne on official travel to India".
+            subjects = [
+                text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
+                if start <= m.end <= cue.start()
+            ]  # fmt: skip
+            if context.author and context.author_refs and to - {context.home}:  # abroad
+                subjects += [
+                    text[ref.end() : cue.start()]
+                    for ref in context.author_refs.finditer(text, start, cue.start())
+                    if not any(a <= ref.start() < b for a, b in context.voices)
+                    and not OTHER_PRONOUN.search(text, ref.end(), cue.start())  # "I know your visit"
+                ]
+            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects):
+                return True
+        return False
 
     @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:
@@ -545,12 +569,13 @@ class MeetingExtractor:
 
     @staticmethod
     def _reporters(context: _Context, start: int, end: int) -> set[str]:
-        """People a clause names as the source of what it says (", X said")."""
+        """People a clause names as the source of what it says (", X said"; "X noted that ...")."""
         return {
             key
             for key, person in context.people.items()
             for m in person.mentions
-            if start <= m.start < end and REPORTER.match(context.text, m.end, end)
+            if start <= m.start < end
+            and (REPORTER.match(context.text, m.end, end) or SAYER.match(context.text, m.end, end))
         }
 
     @staticmethod

@@ -672,3 +672,47 @@ def test_meetings_discussions_with_world_leaders_at_a_summit_are_the_summit() ->
 def test_meetings_discussions_with_a_counterpart_are_a_meeting() -> None:
     (met,) = meetings("Antony Blinken held discussions with his Japanese counterpart in Tokyo today.")
     assert (set(met.participants), met.place) == ({"person/antony-blinken"}, "Tokyo")
+
+
+def test_meetings_the_authors_own_visit_abroad_is_a_meeting_of_theirs() -> None:
+    (visit,) = authored("Trade has grown since my official visit to Singapore last month.")
+    assert (visit.participants, visit.status) == ((ABBOTT,), "occurred")
+    assert (visit.date_start, visit.date_end) == (D(2014, 10, 1), D(2014, 10, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know that this is not your first visit to Singapore.",  # the visit is someone else's
+        "I will travel to Canberra next week to open the new wing.",  # at home
+    ],
+)
+def test_meetings_no_visit_of_the_author_in_anothers_visit_or_at_home(text: str) -> None:
+    assert authored(text) == []
+
+
+def test_meetings_he_after_a_fronted_phrase_is_the_last_subject() -> None:
+    text = "Xi Jinping will visit Russia next week. In Moscow and Kazan, he will meet Vladimir Putin."
+    assert [set(m.participants) for m in meetings(text)] == [{XI, PUTIN}]
+
+
+@pytest.mark.parametrize(
+    ("title", "medium"),
+    [
+        ("Kenyan President in a phone conversation with Putin", "phone"),  # an unnamed head as subject
+        ("Trade and climate: Wang Yi holds Spanish FM talks", None),  # "<adjective> FM talks"
+    ],
+)
+def test_meetings_a_headline_with_an_unnamed_counterpart_is_a_meeting(title: str, medium: str | None) -> None:
+    (met,) = meetings(title, "2022-03-11")
+    assert (len(met.participants), met.medium) == (1, medium)
+
+
+def test_meetings_the_president_as_a_subject_is_no_unnamed_counterpart() -> None:
+    assert meetings("The President has called for more teachers with Joe Biden's plan.", "2022-03-11") == []
+
+
+def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> None:
+    text = "Jake Sullivan noted Biden's invitation to Xi Jinping, made at their summit in Bali in May, 2022."
+    (summit,) = meetings(text)
+    assert set(summit.participants) == {"person/joe-biden", XI}
