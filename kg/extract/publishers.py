@@ -81,7 +81,7 @@ class Publisher:
     def _is_author_label(self, label: str, author_name: str) -> bool:
         """ "PRIME MINISTER HOWARD", "PM", "PRIME MINISTER OF AUSTRALIA" or "THE HON. MALCOLM
         TURNBULL MP, PRIME MINISTER OF AUSTRALIA" for the Prime Minister's own transcripts."""
-        if author_name.split()[-1].upper() in re.findall(r"[A-Z]+", label):
+        if label_names(label, author_name):
             return True
         if not self.title:
             return False
@@ -101,6 +101,12 @@ class Publisher:
             return None
         start, end = self.period
         return When(start, end, "window", f"publication period of {self.source}", 0.3)
+
+
+def label_names(label: str, name: str) -> bool:
+    """Whether a transcript's speaker label ("PRIME MINISTER ABE", "THE HON. MALCOLM TURNBULL MP")
+    names a person: their surname is one of its words."""
+    return name.split()[-1].upper() in re.findall(r"[A-Z]+", label)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Se
 from kg.extract.casing import lowered
 from kg.extract.dates import When
 from kg.extract.gazetteer import Gazetteer
-from kg.extract.publishers import Publisher, Publishers, document_author
+from kg.extract.publishers import Publisher, Publishers, document_author, label_names
 from kg.extract.topics import TopicMatcher, topic_matcher, trie_pattern
 
 if TYPE_CHECKING:
@@ -187,8 +187,7 @@ class CueLexicon:
 def _labelled(doc: Doc, label: str) -> EntityRecord | None:
     """The person a transcript's speaker label names ("PRIME MINISTER ABE", "PRESIDENT TRAN DAI
     QUANG"): the one person of the document whose surname is a word of the label."""
-    words = set(re.findall(r"[A-Z]+", label))
-    people = [e for e in doc.entities if e.type == "Person" and e.label.split()[-1].upper() in words]
+    people = [e for e in doc.entities if e.type == "Person" and label_names(label, e.label)]
     return people[0] if len(people) == 1 else None
 
 
