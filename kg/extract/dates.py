@@ -49,7 +49,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
     ("relative_period", re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>weekend|week|month|year)\b")),
     # "paid a brief weekend visit", "met over the weekend": the last weekend (the next, ahead)
-    ("weekend", re.compile(r"\b(?:(?:over|at|during) the |a (?:brief |short )?)?(?P<weekend>weekend)\b(?!s)")),
+    ("weekend", re.compile(r"\b(?P<weekend>weekend)\b(?!s)")),
 ]  # fmt: skip
 
 # What each pattern cannot match without (in its span of lowercased text): one quick search of a

@@ -145,6 +145,11 @@ SAYER = re.compile(
     r"\s+(?:has\s+|had\s+|also\s+|earlier\s+)?(?:said|says|noted|notes|added|stated|recalled|stressed|"
     r"confirmed|insisted|argued)\b"
 )
+# A plan on a condition: "if he fails ..., he will seek talks with", "only if the Ukrainian leader were".
+CONDITIONAL = re.compile(
+    r"\b(?:if(?! I (?:could|may|might|can) (?:say|just|add|begin|start))|unless|provided that)\b", re.I
+)
+WHETHER = re.compile(r"\b(?:wonder(?:ed|s)?|ask(?:ed|s)?|know|see|check|unclear|doubt|question)\s+$", re.I)
 # "Statement from White House Press Secretary Karine Jean-Pierre on ...": who issues a release.
 RELEASE_VOICE = re.compile(
     r"(?<![Jj]oint )\b(?i:statement|message)s? (?i:from|by) (?:(?!(?i:on|about|regarding|with)\b)[\w.'’-]+,? ){0,8}$"
@@ -195,10 +200,10 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
 # matches, faster: kg.extract.casing.case_blind; a pattern it cannot twin stays as it is).
 (
     PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
-    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR, CONDITIONAL,
 ) = map(case_blind, (
     PAIR_ANAPHORA, GATHERING_BEFORE, PRESENCE, SUMMIT_IN_NAME, SIDELINES, GATHERING_HOST,
-    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR,
+    IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR, CONDITIONAL,
 ))  # fmt: skip
 SESSION = "session"  # the gathering key of a standing body's session (STANDING_BODY)
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
@@ -435,6 +440,8 @@ class MeetingExtractor:
                 # "met on the sidelines of the SCO summit": the summit frames the meeting, which
                 # is one event (the seeds' granularity, ../shared/eval/seeds.json), not two
                 mention.gatherings = []
+            if status == "planned" and _conditional(body):
+                continue  # "if he fails, he will seek talks with X": a condition, not a plan
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
@@ -1078,6 +1085,15 @@ def _told_as_summit(gathering: _Meeting, found: list[_Meeting]) -> bool:
             other.mentions.sort(key=lambda m: m.start)
             return True
     return False
+
+
+def _conditional(sentence: str) -> bool:
+    """Whether a sentence puts a condition ("if he fails", "only if", "unless"); not the "if" of a
+    question ("asked if", "wondered if") nor of politeness ("If I could say to President Obama")."""
+    return any(
+        not WHETHER.search(sentence, max(0, found.start() - 12), found.start())
+        for found in CONDITIONAL.finditer(sentence)
+    )
 
 
 def _in_passing(meeting: _Meeting) -> bool:

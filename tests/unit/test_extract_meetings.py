@@ -716,3 +716,16 @@ def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> N
     text = "Jake Sullivan noted Biden's invitation to Xi Jinping, made at their summit in Bali in May, 2022."
     (summit,) = meetings(text)
     assert set(summit.participants) == {"person/joe-biden", XI}
+
+
+@pytest.mark.parametrize(
+    ("text", "plans"),
+    [
+        ("If the talks fail, Joe Biden will seek a meeting with Xi Jinping.", 0),  # a condition
+        ("Xi Jinping would meet Joe Biden only if the talks went well.", 0),
+        ("I was asked if Joe Biden will meet Xi Jinping next week.", 1),  # "if" of a question
+        ("If I could say to Joe Biden, we will meet Xi Jinping in Bali next week.", 1),  # of politeness
+    ],
+)
+def test_meetings_a_plan_on_a_condition_is_no_plan(text: str, plans: int) -> None:
+    assert len(meetings(text)) == plans
