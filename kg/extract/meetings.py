@@ -802,6 +802,7 @@ class MeetingExtractor:
         when = self._date(context, meeting, status)
         if when is not None and status == "occurred" and anchor is not None and when.start > anchor.end:
             status = "planned"
+        when = _on_its_side(when, anchor, status)
         place = _first(meeting, "place")
         medium = self._medium_of(doc, meeting) or ("in_person" if place else None)
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
@@ -1123,6 +1124,26 @@ def _medium_of(meeting: _Meeting) -> str | None:
     """A remote cue in any clause wins over presence words ("met via video link")."""
     remote = next((m.medium for m in meeting.mentions if m.remote), None)
     return remote or _first(meeting, "medium")
+
+
+def _on_its_side(when: When | None, anchor: When | None, status: str) -> When | None:
+    """A window cut at the article's day: what occurred is not after it ("This week, at the NATO
+    summit, the President announced", published on a Wednesday: Monday to Wednesday), what is
+    planned not before it ("will meet this month")."""
+    if when is None or anchor is None or anchor.precision != "day":
+        return when
+    start, end = when.start, when.end
+    if status == "occurred" and start <= anchor.end < end:
+        end = anchor.end
+    elif status == "planned" and start < anchor.start < end:
+        start = anchor.start
+    if (start, end) == (when.start, when.end):
+        return when
+    side = "up to" if status == "occurred" else "from"
+    precision = "day" if start == end else "window"
+    return replace(
+        when, start=start, end=end, precision=precision, reason=f"{when.reason}, {side} the article's day"
+    )
 
 
 def _when(meeting: _Meeting) -> When | None:

@@ -729,3 +729,17 @@ def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> N
 )
 def test_meetings_a_plan_on_a_condition_is_no_plan(text: str, plans: int) -> None:
     assert len(meetings(text)) == plans
+
+
+@pytest.mark.parametrize(
+    ("text", "window"),
+    [
+        # published on Wednesday 15 December 2021: what occurred "this week" was by that day
+        ("This week Joe Biden met Xi Jinping in Rome.", (D(2021, 12, 13), D(2021, 12, 15))),
+        # what is planned "this month" is from that day
+        ("Joe Biden will meet Xi Jinping in Rome this month.", (D(2021, 12, 15), D(2021, 12, 31))),
+    ],
+)
+def test_meetings_a_window_is_cut_at_the_article_s_day(text: str, window: tuple[dt.date, dt.date]) -> None:
+    (meeting,) = meetings(text)
+    assert (meeting.date_start, meeting.date_end) == window
