@@ -37,9 +37,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_month", re.compile(rf"\b(?P<part>early|mid|late|end of|beginning of)[- ]{_MONTH}(?:\s+{_YEAR})?\b")),
     ("month_year", re.compile(rf"\b(?:in\s+)?{_MONTH},?\s+{_YEAR}\b")),
     ("in_month", re.compile(rf"\bin\s+{_MONTH}\b(?!\s+[0-3]?\d)")),
-    # A month named before what happened in it: "the July APEC meeting", "last October's summit"
-    # (not the ambiguous "the may", "the march", nor abbreviations).
-    ("month_modifier", re.compile(r"\b(?:the|last|this)\s+(?P<month>january|february|april|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")),
+    # A month named before what happened in it: "the July APEC meeting", "last October's summit",
+    # "Lee's November summit" (not the ambiguous "the may", "the march", nor abbreviations).
+    ("month_modifier", re.compile(r"\b(?:the|last|this|[a-z]++['’]s)\s+(?P<month>january|february|april|june|july|august|september|october|november|december)(?:['’]s)?\b(?!\s+[0-3]?\d)(?!,?\s*(?:19|20)\d\d)")),
     ("part_year", re.compile(rf"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?:the year\s+)?{_YEAR}\b")),
     ("part_this_year", re.compile(r"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?P<relyear>this|next|last) year\b")),
     ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),

@@ -254,6 +254,7 @@ def test_dates_part_of_a_period_around_today(text: str, start: dt.date, end: dt.
     [
         ("the July", D(2021, 7, 1), D(2021, 7, 31)),  # "the July summit": the last July
         ("last October's", D(2021, 10, 1), D(2021, 10, 31)),
+        ("Lee's November", D(2021, 11, 1), D(2021, 11, 30)),  # "Lee's November summit with Xi"
         ("November, 1985", D(1985, 11, 1), D(1985, 11, 30)),  # a comma before the year
         ("weekend", D(2021, 12, 11), D(2021, 12, 12)),  # "a brief weekend visit": the last Saturday, Sunday
     ],
