@@ -72,6 +72,11 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:he|she)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ANAPHORIC_OBJECT = re.compile(r"\s+(?:that|this|it|them|these|those)\s*(?:[.,;]|$)", re.IGNORECASE)
 _AND_VERB = re.compile(r"(?<![\w-])and\s+(?:(?:has|have|had|also)\s+)*$", re.IGNORECASE)
+# What a state or a body said of itself: "The US has said it is committed to", "said they would".
+_ITSELF = re.compile(
+    r"(?<![\w-])(?:it|they)\s+(?:(?:is|are|was|were|has|have|had|would|will|also|remained|remains|stays)\s+)*$",
+    re.IGNORECASE,
+)
 _COORDINATED = re.compile(r"[^;]*?\s+and\s+(?:[\w.]+\s+){0,2}", re.IGNORECASE)
 #: Where a clause ends, for the search of a target: "..., but there is scepticism in France".
 _CLAUSE_END = re.compile(
@@ -665,17 +670,21 @@ class _Reading:
 
     def _subject_of_said(self, sentence: Sentence, hit: CueHit) -> _Speaker | None:
         """The actor that said something and, in the same breath, took a stance: "Ukraine has said
-        the front should be frozen and rejects any pullback", "Moscow said ... and has accused"."""
-        if not _AND_VERB.search(self.text, max(sentence.start, hit.start - 30), hit.start):
+        the front should be frozen and rejects any pullback", "Moscow said ... and has accused"; a
+        state or a body that said it of itself: "The US has said it is committed to a strong dollar"."""
+        head = max(sentence.start, hit.start - 30)
+        itself = _ITSELF.search(self.text, head, hit.start)
+        if not itself and not _AND_VERB.search(self.text, head, hit.start):
             return None
         for said in self.hits:
             if said.start >= hit.start:
                 break
             if said.start >= sentence.start and said.cue.frame == "report":
                 subject = self._subject(said, sentence)
-                if subject is not None:
+                if subject is not None and not (itself and subject.key.startswith("person/")):
                     surface, word = self._surface(subject), self.text[hit.start : hit.end]
-                    reason = f"'{surface}', who said it and '{word}'"
+                    said_of = f"'{itself.group().strip()} {word}'" if itself else f"it and '{word}'"
+                    reason = f"'{surface}', who said {said_of}"
                     return _Speaker(subject.key, subject.start, subject.end, reason, 0.6)
         return None
 

@@ -242,6 +242,11 @@ def test_statements_an_actor_that_said_something_and_took_a_stance_speaks() -> N
     ]
 
 
+def test_statements_a_state_that_said_it_of_itself_speaks() -> None:
+    assert said("The US has said it is committed to supporting Ukraine.") == [(USA, "commit", UKR)]
+    assert said("The United Nations said they were ready to help Ukraine.") == [("org/UN", "commit", UKR)]
+
+
 def test_statements_calls_for_action_are_requests() -> None:
     (s,) = statements("President Xi urged the United States to lift its sanctions.")
     assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
