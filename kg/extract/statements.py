@@ -72,6 +72,11 @@ _PRONOUN = re.compile(r"(?<![\w-])(?:he|she)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"(?:\bnot|n't|\bnever|\bno longer|\bnor)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ANAPHORIC_OBJECT = re.compile(r"\s+(?:that|this|it|them|these|those)\s*(?:[.,;]|$)", re.IGNORECASE)
 _AND_VERB = re.compile(r"(?<![\w-])and\s+(?:(?:has|have|had|also)\s+)*$", re.IGNORECASE)
+# A sentence's opening phrase, before its subject: "In his audience with Pope Francis today, ...".
+_OPENING_PHRASE = re.compile(
+    r"(?:in|at|on|during|after|before|with|following|ahead of|while|when|since|upon)\b[^,.;]{0,80},",
+    re.IGNORECASE,
+)
 # What a state or a body said of itself: "The US has said it is committed to", "said they would".
 _ITSELF = re.compile(
     r"(?<![\w-])(?:it|they)\s+(?:(?:is|are|was|were|has|have|had|would|will|also|remained|remains|stays)\s+)*$",
@@ -586,10 +591,13 @@ class _Reading:
         )
 
     def advance(self, sentence: Sentence) -> None:
-        """Remember who opened the sentence, and whose words it reported."""
-        people = (m for m in self._in(sentence.start, sentence.end) if m.entity.type == "Person")
+        """Remember who opened the sentence (its subject, after any opening phrase: "In his audience
+        with Pope Francis today, President Biden thanked"), and whose words it reported."""
+        opening = _OPENING_PHRASE.match(self.text, sentence.start, sentence.end)
+        start = opening.end() if opening else sentence.start
+        people = (m for m in self._in(start, sentence.end) if m.entity.type == "Person")
         first = next((m for m in people if not m.first_person), None)
-        if first is not None and first.start - sentence.start <= 60:
+        if first is not None and first.start - start <= 60:
             self.last_subject = first
         if self.reporter is not None and self.reporter[1] < sentence.index - 1:
             self.reporter = None

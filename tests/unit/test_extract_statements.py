@@ -247,6 +247,14 @@ def test_statements_a_state_that_said_it_of_itself_speaks() -> None:
     assert said("The United Nations said they were ready to help Ukraine.") == [("org/UN", "commit", UKR)]
 
 
+def test_statements_he_is_the_subject_of_the_sentence_before_not_who_its_opening_phrase_names() -> None:
+    text = (
+        "In his audience with Pope Francis today, President Joe Biden thanked him. "
+        "He lauded Pope Francis' leadership on the climate crisis."
+    )
+    assert {(speaker, stance) for speaker, stance, _ in said(text)} == {("person/joe-biden", "praise")}
+
+
 def test_statements_calls_for_action_are_requests() -> None:
     (s,) = statements("President Xi urged the United States to lift its sanctions.")
     assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
