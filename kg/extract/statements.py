@@ -376,13 +376,15 @@ class StatementExtractor:
             reading.principal = publisher.author(self.gazetteer, doc.article.published)
         candidates, agreements = [], []
         pending = [h for h in hits if h.cue.frame != "joint"]  # joint subjects are looked up, not read
+        read: set[str] = set()  # a sentence said again (a headline as the first line) says nothing new
         for sentence in doc.sentences:
             found = []
             while pending and pending[0].start < sentence.end:
                 hit = pending.pop(0)
                 if hit.start >= sentence.start:
                     found.append(hit)
-            if found:
+            if found and (words := text[sentence.start : sentence.end]) not in read:
+                read.add(words)
                 said, agreement = reading.sentence(sentence, found)
                 candidates += [self._describe(reading, candidate) for candidate in said]
                 if agreement is not None:

@@ -255,6 +255,11 @@ def test_statements_he_is_the_subject_of_the_sentence_before_not_who_its_opening
     assert {(speaker, stance) for speaker, stance, _ in said(text)} == {("person/joe-biden", "praise")}
 
 
+def test_statements_given_support_and_a_headline_said_again_once() -> None:
+    headline = "Netherlands lends support to Turkey's mediation role"
+    assert said(headline, title=headline) == [("country/NLD", "support", "country/TUR")]
+
+
 def test_statements_calls_for_action_are_requests() -> None:
     (s,) = statements("President Xi urged the United States to lift its sanctions.")
     assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
