@@ -10,6 +10,7 @@ from kg.extract.actors import ActorExtractor
 from kg.extract.base import Extractor
 from kg.extract.gazetteer import Gazetteer, load_gazetteer
 from kg.extract.meetings import MeetingExtractor
+from kg.extract.occasions import Occasions, load_occasions
 from kg.extract.publishers import AuthorExtractor, Publishers, load_publishers
 from kg.extract.statements import StatementExtractor
 from kg.extract.topics import TopicExtractor, topic_matcher
@@ -36,6 +37,10 @@ class Resources:
     def publishers(self) -> Publishers:
         return load_publishers(self.seeds_dir)
 
+    @cached_property
+    def occasions(self) -> Occasions:
+        return load_occasions(self.seeds_dir)
+
     def alt_labels(self, scheme: object) -> dict[str, list[str]]:
         """The surface forms of each concept of a SKOS scheme, by notation (label and altLabels)."""
         return self.ontology.surface_forms(scheme)  # type: ignore[arg-type]
@@ -51,6 +56,7 @@ REGISTRY: dict[str, Callable[[Resources], Extractor]] = {
         gazetteer=r.gazetteer,
         publishers=r.publishers,
         topics=topic_matcher(r.ontology),
+        occasions=r.occasions,
     ),
     StatementExtractor.name: lambda r: StatementExtractor.from_ontology(
         r.ontology, r.seeds_dir, gazetteer=r.gazetteer, publishers=r.publishers

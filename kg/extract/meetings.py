@@ -32,7 +32,9 @@ from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
 from kg.extract.dates import MONTHS, WEEKDAYS, TimeExpression, When
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.occasions import OCCASIONS_FILE, Occasion, Occasions
 from kg.extract.publishers import Publisher, Publishers, document_author
+from kg.extract.text import scan
 from kg.extract.topics import TopicMatcher
 
 # Grammatical medium cues the ontology's altLabels cannot spell as fixed phrases.
@@ -206,6 +208,7 @@ FORMAT_WORDS = re.compile(r"\b(bilateral|trilateral)\b", re.I)
     IN_PASSING, PARTICIPANT_LIST, SEPARATE_TALKS, VISITOR_CUE, HOST_CUE, FORMAT_WORDS, TRAVEL_FOR, CONDITIONAL,
 ))  # fmt: skip
 SESSION = "session"  # the gathering key of a standing body's session (STANDING_BODY)
+GUESS = 0.5  # below this confidence a meeting's time is a guess (an undated plan's months ahead)
 RECENT = dt.timedelta(days=2)  # "has met" in a dated article: within the two days before it
 PLAN_HORIZON = dt.timedelta(days=61)  # an undated plan: at least the two months after the article
 NEARBY = 5  # sentences: how far a clause that names nobody may be from the meeting it speaks of
@@ -297,6 +300,7 @@ class MeetingExtractor:
         gazetteer: Gazetteer | None = None,
         publishers: Publishers | None = None,
         topics: TopicMatcher | None = None,
+        occasions: Occasions | None = None,
     ):
         """Build the extractor.
 
@@ -306,6 +310,7 @@ class MeetingExtractor:
             gazetteer: to find the author of first-person documents (with ``publishers``).
             publishers: the publisher table.
             topics: finds the topics discussed in the sentences that report a meeting.
+            occasions: the summits of each series and other named events, with days and city.
         """
         self.media = {m: case_blind(p) for m, p in _medium_patterns(media or {}).items()}
         in_person = _phrases((media or {}).get("in_person", ()))
@@ -313,6 +318,7 @@ class MeetingExtractor:
         self.gazetteer = gazetteer
         self.publishers = publishers
         self.topics = topics
+        self.occasions = occasions
 
     def __call__(self, doc: Doc) -> list[Record]:
         context = self._context(doc)
@@ -805,6 +811,15 @@ class MeetingExtractor:
         when = _on_its_side(when, anchor, status)
         place = _first(meeting, "place")
         medium = self._medium_of(doc, meeting) or ("in_person" if place else None)
+        organisation = _organisation_key(meeting.gathering) or _first(meeting, "organisation")
+        occasion_cues: list[Evidence] = []
+        at = self._occasion(context, meeting, when, status, medium, organisation)
+        if at is not None and not self._held_elsewhere(place, at[0], context):
+            when, occasion_cues = _at_occasion(meeting, when, at[0])
+            when = _on_its_side(when, anchor, status)  # a plan made during a summit: from that day
+            if at[1] and place is None:  # "the Beijing Winter Olympics": the text names the city
+                place = at[0].city
+                medium = medium or "in_person"
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
         topics, topic_cues = self._topics(context, meeting)
         evidence = tuple(
@@ -813,10 +828,10 @@ class MeetingExtractor:
                     *(e for m in meeting.mentions for e in m.cues),
                     *self._medium_cues(doc, meeting, medium),
                     *topic_cues,
+                    *occasion_cues,
                 ]
             )
         )
-        organisation = _organisation_key(meeting.gathering)
         return EventRecord(
             key=f"meeting-{number}",
             kind="meeting",
@@ -830,7 +845,7 @@ class MeetingExtractor:
             format="multilateral"
             if meeting.gathering
             else self._format(meeting, participants, context.people),
-            organisation=organisation or _first(meeting, "organisation"),
+            organisation=organisation,
             place=place,
             date=when.day if when else None,
             date_start=when.start if when else None,
@@ -839,6 +854,47 @@ class MeetingExtractor:
             status=status,
             topics=topics,
         )
+
+    def _occasion(
+        self,
+        context: _Context,
+        meeting: _Meeting,
+        when: When | None,
+        status: str,
+        medium: str | None,
+        organisation: str | None,
+    ) -> tuple[Occasion, bool] | None:
+        """The summit or event a meeting was held at, and whether the text names its city: an
+        event its clauses name ("the Beijing Winter Olympics"), else the summit of its
+        organisation's series that its time or the article's date points to
+        (:meth:`Occasions.of_series`). A call is held at none."""
+        if self.occasions is None or medium in ("phone", "video"):
+            return None
+        low = lowered(context.text)
+        for mention in meeting.mentions:
+            named = self.occasions.named_in(low, mention.start, mention.end)
+            if named is not None:
+                occasion, name = named
+                return occasion, bool(occasion.city and occasion.city.lower() in name)
+        if organisation is None:
+            return None
+        window = (when.start, when.end) if when is not None else None
+        article = context.anchor.end if context.anchor and context.anchor.precision == "day" else None
+        found = self.occasions.of_series(organisation, window, article, planned=status == "planned")
+        return (found, False) if found is not None else None
+
+    def _held_elsewhere(self, place: str | None, occasion: Occasion, context: _Context) -> bool:
+        """Whether the text places a meeting away from an occasion's city and country (a meeting
+        "in Hanoi" is not at the East Asia Summit in Bali): then it was not that occasion."""
+        if place is None or occasion.city is None or place.lower() == occasion.city.lower():
+            return False
+        if self.gazetteer is None:
+            return True
+        match = next(self.gazetteer.names.find(scan(place)), None)
+        if match is None or match.start != 0:
+            return True
+        day = context.anchor.end if context.anchor else None
+        return self.gazetteer.resolve(match.values, day) != occasion.country
 
     def _date(self, context: _Context, meeting: _Meeting, status: str) -> When | None:
         """The meeting's own time; else the article's date for its lead news, a few days before it
@@ -1144,6 +1200,28 @@ def _on_its_side(when: When | None, anchor: When | None, status: str) -> When | 
     return replace(
         when, start=start, end=end, precision=precision, reason=f"{when.reason}, {side} the article's day"
     )
+
+
+def _at_occasion(
+    meeting: _Meeting, when: When | None, occasion: Occasion
+) -> tuple[When | None, list[Evidence]]:
+    """A meeting's time within an occasion's days (all of them, when its own time was only a
+    guess), with the reason; unchanged if the two do not meet (the text dates it elsewhere).
+    The occasion's city is not the meeting's place unless the text names it: the gold sets, like
+    an analyst, place a meeting where the text does."""
+    start, end = occasion.start, occasion.end
+    if when is not None and when.confidence >= GUESS:
+        start, end = max(start, when.start), min(end, when.end)
+        if start > end:
+            return when, []
+    if when is not None and (start, end) == (when.start, when.end):
+        return when, []
+    first = meeting.mentions[0]
+    reason = f"during {occasion} (seeds/reference/{OCCASIONS_FILE})"
+    confidence = min(0.7, when.confidence) if when is not None else 0.7  # no surer than the year read
+    cue = Evidence(first.start, first.end, first.sentence.index, "date", reason, confidence)
+    precision = "day" if start == end else "window"
+    return When(start, end, precision, reason, confidence), [cue]
 
 
 def _when(meeting: _Meeting) -> When | None:

@@ -59,8 +59,10 @@ def test_meetings_seed_004_has_one_video_meeting_today_and_one_planned_visit() -
     assert occurred.format == "bilateral"
     assert set(planned.participants) == {XI, PUTIN}
     assert (planned.status, planned.category, planned.cameo) == ("planned", "AGREE", "036")
-    assert planned.date is None  # a plan is not dated by the article's own date, but by the two
-    assert (planned.date_start, planned.date_end) == (D(2021, 12, 15), D(2022, 2, 14))  # months from it
+    # "the upcoming visit ... at the opening ceremony of the Beijing Winter Olympics": during the
+    # Games, in Beijing (seeds/reference/occasions.tsv), not the article's day nor two months from it
+    assert (planned.date, planned.date_start, planned.date_end) == (None, D(2022, 2, 4), D(2022, 2, 20))
+    assert planned.place == "Beijing"
 
 
 def test_meetings_seed_000_has_the_call_and_three_earlier_meetings() -> None:
@@ -70,7 +72,8 @@ def test_meetings_seed_000_has_the_call_and_three_earlier_meetings() -> None:
     assert found == [
         ({XI, PUTIN}, "video", D(2022, 12, 23), D(2022, 12, 30), None, None),  # "on Friday"
         ({XI, PUTIN}, "in_person", D(2022, 9, 10), D(2022, 9, 20), "org/SCO", None),  # "mid-September"
-        ({XI, PUTIN}, "in_person", D(2022, 2, 1), D(2022, 2, 28), None, "Beijing"),  # "in February"
+        # "in February, when Putin attended the opening of the 2022 Winter Olympics in Beijing": the Games
+        ({XI, PUTIN}, "in_person", D(2022, 2, 4), D(2022, 2, 20), None, "Beijing"),
         ({XI, MEDVEDEV}, "in_person", D(2022, 12, 21), D(2022, 12, 21), None, "Beijing"),
     ]
 
@@ -251,7 +254,7 @@ def test_meetings_a_time_reads_forward_only_in_a_future_clause() -> None:
     )
     found = sorted(meetings(text, "2026-01-04"), key=lambda m: m.status)
     assert [(m.status, m.date_start, m.date_end) for m in found] == [
-        ("occurred", D(2025, 11, 1), D(2025, 11, 10)),
+        ("occurred", D(2025, 11, 1), D(2025, 11, 1)),  # early November, and the summit's last day
         ("planned", D(2026, 1, 5), D(2026, 1, 5)),
     ]
 
