@@ -240,7 +240,7 @@ def test_graph_communities_find_the_two_blocs_the_same_way_each_time(method):
 def test_graph_timeline_of_two_leaders_and_of_their_countries(graph):
     rows = timeline(graph, XI, PUTIN)
     assert [r["date_start"] for r in rows] == [
-        "2021-12-15", "2022-02-04", "2022-02-04", "2022-09-10", "2022-12-23"
+        "2021-12-15", "2022-02-04", "2022-02-04", "2022-09-15", "2022-12-23"
     ]  # fmt: skip
     assert rows[0]["a"] == [{"id": XI, "label": "Xi Jinping", "role": "participant"}]
     assert [r["date_start"] for r in timeline(graph, XI, PUTIN, since=dt.date(2022, 12, 1))] == ["2022-12-23"]
