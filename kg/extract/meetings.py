@@ -815,11 +815,11 @@ class MeetingExtractor:
         occasion_cues: list[Evidence] = []
         at = self._occasion(context, meeting, when, status, medium, organisation)
         if at is not None and not self._held_elsewhere(place, at[0], context):
-            when, occasion_cues = _at_occasion(meeting, when, at[0])
+            occasion, names_city = at
+            when, occasion_cues = _at_occasion(meeting, when, occasion)
             when = _on_its_side(when, anchor, status)  # a plan made during a summit: from that day
-            if at[1] and place is None:  # "the Beijing Winter Olympics": the text names the city
-                place = at[0].city
-                medium = medium or "in_person"
+            if names_city and place is None:  # "the Beijing Winter Olympics"
+                place, medium = occasion.city, medium or "in_person"
         participants = sorted(meeting.people if meeting.gathering else _participants(meeting))
         topics, topic_cues = self._topics(context, meeting)
         evidence = tuple(
