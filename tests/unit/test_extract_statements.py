@@ -260,6 +260,10 @@ def test_statements_given_support_and_a_headline_said_again_once() -> None:
     assert said(headline, title=headline) == [("country/NLD", "support", "country/TUR")]
 
 
+def test_statements_an_advocate_or_a_champion_supports() -> None:
+    assert said("Joe Biden is a strong advocate of NATO.") == [("person/joe-biden", "support", "org/NATO")]
+
+
 def test_statements_calls_for_action_are_requests() -> None:
     (s,) = statements("President Xi urged the United States to lift its sanctions.")
     assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
