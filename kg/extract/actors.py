@@ -19,7 +19,16 @@ from kg.extract.base import Doc, EntityRecord, Record
 from kg.extract.bodies import OrganisationFinder, outside_non_actor_bodies
 from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
 from kg.extract.names import (
+    CAPITALISED,
     GENERIC_ENDS,
+    NOT_FIRST_NAMES,
+    NOT_SURNAMES,
+    PLURAL_TITLES,
+    POLITICAL_QUALIFIERS,
+    PORTFOLIO_WORDS,
+    POST_NOMINALS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     Found,
     Reading,
     SentenceIndex,
@@ -53,6 +62,9 @@ class ActorExtractor:
         self.organisations = OrganisationFinder(gazetteer)
         self.people = PeopleFinder(gazetteer)
         self.seats = seat_names(gazetteer.metonyms)
+        #: The first words of known people's names: what a first name looks like even in a headline.
+        people = (e.label for e in gazetteer.entries.values() if e.type == "Person")
+        self.first_names = frozenset(label.split(" ", 1)[0] for label in people if " " in label)
 
     def __call__(self, doc: Doc) -> list[Record]:
         reading = self.read(doc)
@@ -111,6 +123,8 @@ class ActorExtractor:
             i = match.last_token + 1  # "Yu" of "Kang Yu-jung" is no one's short name
             if i + 1 < len(tokens) and tokens.words[i] == "-" and tokens.words[i + 1].islower():
                 return not is_joined(tokens, i)
+            if _in_another_name(reading, match, entry.label, self.first_names):
+                return False
         if entry.type == "Organisation" and tokens.words[match.last_token] in GENERIC_ENDS:
             # "Sustainable Development Committee" is not the Development Committee
             return match.first_token - 1 in reading.inside or not after_unknown_capitalised(
@@ -169,6 +183,68 @@ class ActorExtractor:
         holdings = self.gazetteer.offices_of(items[0].key, reading.day)
         countries = {h.of for h in holdings if h.of.startswith("country/")}
         return countries.pop() if len(countries) == 1 else None
+
+
+#: Words that end a person's name as another name's first word: "Biden Administration", "Howard Government".
+_AFTER_SURNAME = NOT_SURNAMES | GENERIC_ENDS | POST_NOMINALS | {"Jr", "Sr"}
+#: Capitalised words before a surname that are no first name: titles, qualifiers and portfolios.
+_NOT_GIVEN = (
+    NOT_FIRST_NAMES | TITLE_HEADS | TITLE_MODIFIERS | PORTFOLIO_WORDS | POLITICAL_QUALIFIERS | PLURAL_TITLES
+)
+
+#: Words that begin questions and clauses, capitalised at the start of one.
+_QUESTION_WORDS = frozenset(
+    "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Shall May Might Must Why How What "
+    "Where Who Then Now So Also Here There Not Only".split()
+)
+
+
+def _in_another_name(reading: Reading, match: Match, label: str, first_names: frozenset[str]) -> bool:
+    """Whether a known person's one-word name is a word of someone else's name: "Cliff Albright" (not
+    Madeleine Albright), "Governor John Carney", "Kerry Francis Bullmore Packer", "Test Ban Treaty".
+
+    A capitalised word just before it that is not a title and does not begin like the person's own
+    first name ("Joseph Biden" is Biden), or, within a sentence, a capitalised word after it that
+    is no name the gazetteer knows and does not end a body's name ("Biden Administration"). In a
+    line written in title case (a headline: "Xi Meets Putin", "Reagan Sees Room") only a known
+    first name before it counts, or the first word of a bulleted line ("- Cliff Albright, Director").
+    """
+    words, i, text = reading.tokens.words, match.first_token, reading.text
+    if i in reading.recased:
+        return False  # "PM RUDD:"
+    if i > 0 and reading.same_line(i - 1, i) and i - 1 not in reading.inside:
+        before = words[i - 1]
+        if (
+            CAPITALISED.match(before)
+            and len(before) > 1
+            and before not in _NOT_GIVEN
+            and before[0] != label[0]
+            and text[reading.tokens.starts[i - 1] - 2 : reading.tokens.starts[i - 1]] != ". "
+            and before not in _QUESTION_WORDS  # "Q Is Trump starting ...", "Can Macron's rivals win"
+            and f" {before.lower()} " not in text  # a word, not a name: "Federal Member for Flynn"
+        ):
+            start = reading.tokens.starts[i - 1]
+            bullet = text[start - 2 : start] in ("- ", "* ", "• ")
+            return bullet or before in first_names or not _title_case_line(text, match.start)
+    j = i + 1
+    if j < len(words) and reading.same_line(i, j) and j not in reading.inside and i > 0:
+        after = words[j]
+        return (
+            CAPITALISED.match(after) is not None
+            and len(after) > 1
+            and after not in _AFTER_SURNAME
+            and after.removesuffix("s") not in _AFTER_SURNAME  # "the Hawke and Keating Governments"
+            and words[i - 1][:1].islower()
+            and not _title_case_line(text, match.start)
+        )
+    return False
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around an offset writes all its longer words capitalised (a headline)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = [w for w in text[start : end if end >= 0 else None].split() if len(w) > 3 and w.isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _is_capital_like(text: str, match: Match) -> bool:

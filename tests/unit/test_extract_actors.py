@@ -819,3 +819,26 @@ def test_actors_a_partys_short_name_makes_no_body_elsewhere(gazetteer: Gazetteer
     found = actors(gazetteer, "WASHINGTON, March 3 - Labor said the Democrats would vote.", "1987-03-03")
     assert set(found) == {"org/US-DEMOCRATIC-PARTY"}  # "Labor" is no American body
     assert "org/UK-CONSERVATIVE-PARTY" in actors(gazetteer, "Senate Republicans and Tory Party MPs met.")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "absent", "present"),
+    [
+        ("- Cliff Albright, Director, Voters Matter", "2024-01-09", "person/madeleine-albright", None),
+        ("I spoke with Governor John Carney of Delaware.", "2023-04-02", "person/mark-carney", None),
+        ("He backed a Comprehensive Test Ban Treaty in 1996.", "1995-10-21", "person/ban-ki-moon", None),
+        ("He was representing Kerry Francis Bullmore Packer there.", "2017-05-31", "person/john-kerry", None),
+        ("Former Premier Peter Beattie spoke.", "2011-10-17", "person/david-beattie", "person/peter-beattie"),
+        ("Vice President Joseph Biden spoke.", "2010-05-01", None, "person/joe-biden"),  # the same initial
+        ("The Biden Administration acted.", "2022-05-01", None, "person/joe-biden"),  # a body's name after
+        ("It grew under the Hawke and Keating Governments.", "2009-01-01", None, "person/paul-keating"),
+        ("Q Is Trump starting a trade war? It is early.", "2024-11-29", None, "person/donald-trump"),
+        ("Reagan Sees Room For Rate Drop\nReagan said so.", "1987-10-20", None, "person/ronald-reagan"),
+    ],
+)  # fmt: skip
+def test_actors_a_known_surname_inside_another_persons_name_is_not_that_person(
+    gazetteer: Gazetteer, text: str, published: str, absent: str | None, present: str | None
+) -> None:
+    found = actors(gazetteer, text, published)
+    assert absent is None or absent not in found
+    assert present is None or present in found
