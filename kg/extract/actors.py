@@ -48,6 +48,12 @@ _NAMED_AFTER = re.compile(
     r"Convention|declaration|Declaration|Round|round|process|Process|format|Format|consensus|Club)\b"
 )
 
+#: The rest of a company's name after a country's name or adjective, up to the company's word.
+_COMPANY = re.compile(
+    r"(?: (?:[A-Z][\w&'.-]*|and|&)){0,4}? (?:Co|Corp|Corporation|Inc|Ltd|Limited|Plc|PLC|LLC|Airlines|"
+    r"Airways|Air Lines|Telecom|Petroleum|Motors|Steel|Industries|Holdings|Bancorp|Bancshares)\b(?!-)"
+)
+
 
 class ActorExtractor:
     """Finds and resolves actor mentions; one :class:`EntityRecord` per entity."""
@@ -119,6 +125,8 @@ class ActorExtractor:
         entry = self.gazetteer.entries[str(match.values[0])]
         if entry.type == "Country" and _NAMED_AFTER.match(text, match.end):
             return " " in text[match.start : match.end] or not _is_capital_like(text, match)
+        if entry.type == "Country" and text.startswith(" ", match.end) and _COMPANY.match(text, match.end):
+            return False  # "American Telephone and Telegraph Co", "Japan Air Lines"
         if entry.type == "Person" and match.first_token == match.last_token:
             i = match.last_token + 1  # "Yu" of "Kang Yu-jung" is no one's short name
             if i + 1 < len(tokens) and tokens.words[i] == "-" and tokens.words[i + 1].islower():

@@ -29,8 +29,16 @@ _PRIVATE_PEOPLE = frozenset(
     "tourists journalist journalists businessman businessmen businesswoman worker workers man men "
     "woman women boy boys girl girls child children singer actor actress writer author artist coach "
     "runner champion footballer sprinter cyclist boxer golfer driver merchant hostage hostages "
-    "descent origin".split()
+    "descent origin families family consumers taxpayers voters households youth farmers "
+    "investors companies company firms firm businesses patients veterans car carmaker carmakers maker "
+    "makers manufacturer manufacturers giant retailer retailers bank banks airline airlines insurer "
+    "brewer group conglomerate".split()
 )
+#: A people named in the plural ("Americans", "Iraqis", "Britons"): a nationality, unless it acts.
+_PLURAL_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|is|ers|ons)")
+#: Names with those endings that are places, or a state by its people ("the Soviets said").
+#: The Palestinians are the Palestinian side, a political actor (tests/gold/README.md).
+_NOT_PLURAL_PEOPLE = frozenset("Paris Tunis Algiers Solomons Soviets Palestinians".split())
 #: How a nationality adjective ends: "French", "Chinese", "Israeli", "Australians".
 ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ish|ch|i|ic)$")  # not "Paris", "Tunis"
 #: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
@@ -38,7 +46,7 @@ _STATE_NOUNS = (
     r"government|officials?|president|prime minister|foreign|minister|ministry|authorities|side|delegation|"
     r"leaders?|leadership|counterparts?|embassy|ambassador|military|forces|troops|army|navy|administration|"
     r"state|regime|parliament|premier|chancellor|king|envoy|diplomats?|spokes(?:man|woman|person)|"
-    r"central bank|representatives?"
+    r"central bank|representatives?|soldiers|warplanes|negotiators"
 )
 _STATE_NOUN = re.compile(rf"(?:-[A-Z][a-z]+)*\s+(?i:{_STATE_NOUNS})\b")
 #: The same before the country: "the President of Armenia", "the Government of Japan".
@@ -74,7 +82,7 @@ def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_f
     keep = {
         f.key
         for f in countries
-        if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading.text, f))
+        if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading, f))
     }
     if len(keep) == 1 and _domestic(reading, [f for f in countries if f.key in keep], spoken_for - keep):
         return [f for f in found if f.type != "Country"]
@@ -211,7 +219,12 @@ def _acts(reading: Reading, item: Found) -> bool:
     return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us"))))
 
 
-def _is_nationality(text: str, item: Found) -> bool:
-    """'a Namibian athlete', 'Israeli-British national': an adjective of a private person's nationality."""
+def _is_nationality(reading: Reading, item: Found) -> bool:
+    """'a Namibian athlete', 'Israeli-British national': an adjective of a private person's nationality;
+    'Americans', 'some Iraqis': a people in the plural, unless it acts ('the Israelis said')."""
+    text = reading.text
+    written = text[item.evidence.start : item.evidence.end]
+    if _PLURAL_PEOPLE.fullmatch(written) and written not in _NOT_PLURAL_PEOPLE:
+        return not _acts(reading, item)
     rest = _NATIONALITY.match(text[item.evidence.end : item.evidence.end + 40])
     return rest is not None and rest.group(1) in _PRIVATE_PEOPLE

@@ -395,6 +395,13 @@ def test_actors_universities_and_foundations_are_not_actors(gazetteer: Gazetteer
         "Talks on the Doha Round resumed.",
         "Unemployment in Switzerland fell again.",  # a place with no venue word is a place too
         "The Australian economy grew, and Australian families are better off.",  # a domestic story
+        "Two Canadians were kidnapped in Baghdad.",  # a people in the plural
+        "Armenians marked the anniversary in Yerevan.",
+        "British car maker Aston Martin unveiled a car.",  # a company's nationality
+        "It was sold to American Telephone and Telegraph Co last year.",  # a company's name
+        "Japan Air Lines ordered ten jets.",
+        "It is the first visit by a Latin American Head of State.",  # a region
+        "Members of the Indian-American community attended.",  # a community
     ],
 )
 def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor(
@@ -413,6 +420,9 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("Namibian officials met in Windhoek.", "country/NAM"),  # officials act for the state
         ("The Chinese economy slowed, Chinese officials said.", "country/CHN"),  # the only country, acting
         ("Unemployment fell sharply, Paris said.", "country/FRA"),  # a capital is no adjective
+        ("The Israelis said they would talk, and Britons agreed.", "country/ISR"),  # a people that acts
+        ("Israel and the Palestinians resumed talks.", "country/PSE"),  # the Palestinian side
+        ("Four were killed in clashes with Israeli soldiers.", "country/ISR"),  # the state's soldiers
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
