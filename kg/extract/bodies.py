@@ -79,9 +79,29 @@ _BODIES = re.compile(
     r"(?:(?:Foreign|Defen[cs]e|Finance|Trade|Economy|Agriculture|Interior|Justice|Commerce|Industry|"
     r"Energy|Health|Education|Information) Ministry|Ministry of [A-Z][a-z]+(?: Affairs)?|Foreign Office|"
     r"Embassy|Consulate|Parliament|Senate|Lower House|Upper House|National Assembly|Cabinet|Navy|Army|"
-    r"Air Force|Coast Guard|Central Bank|Armed Forces)"
+    r"Air Force|Coast Guard|Central Bank|Armed Forces|"
+    # in lower case, as news writes them: "Ukraine's parliament", "the Iraqi foreign ministry"
+    r"(?:foreign|defen[cs]e|finance|trade|interior|justice) ministry|parliament|central bank)"
     r"(?![\w-])"
 )
+
+
+#: The same bodies as news writes them in lower case, and the word that must come before: "the
+#: central bank" (a Reuters story from Manila), "pass the bill through parliament" (the BBC).
+LOWER_CASE_BODIES = {
+    "parliament": frozenset("the The in to through before into of by from".split()),
+    "central bank": frozenset({"the", "The"}),
+    "foreign ministry": frozenset({"the", "The"}),
+    "finance ministry": frozenset({"the", "The"}),
+    "defence ministry": frozenset({"the", "The"}),
+    "defense ministry": frozenset({"the", "The"}),
+    "trade ministry": frozenset({"the", "The"}),
+}
+
+
+def as_named(name: str) -> str:
+    """A body's name as the reference data writes it: 'central bank' is the 'Central Bank'."""
+    return name.title() if name.islower() else name
 
 
 #: National bodies that news names without their country ("Parliament", "the Senate"): the home
@@ -120,6 +140,9 @@ NATIONAL_BODIES = (
 )
 _LEGISLATURES = frozenset(NATIONAL_BODIES[:10])
 _GENERIC_BODIES = frozenset(NATIONAL_BODIES)  # every country has one; not the parties of the table
+#: Bodies that a story names without its country only for the country of its dateline: a BBC story's
+#: "the central bank" may be any country's.
+_BY_DATELINE_ONLY = frozenset({"Central Bank"} | {as_named(name) for name in LOWER_CASE_BODIES})
 #: Words of news outlets' names: "Xinhua News Agency" (and see not_actors.tsv).
 _MEDIA = re.compile(r"\b(?:News|Press|Radio|Television|Broadcasting|Times|Herald|Post)\b")
 #: Words of sporting and private bodies' names: "Australian Cricket Board", "Iowa Farm Bureau".
@@ -137,6 +160,8 @@ class OrganisationFinder:
         self.national_names = PhraseMatcher()
         for name in NATIONAL_BODIES + tuple(name for name, _ in gazetteer.national_bodies):
             self.national_names.add(name, name)
+        for name in LOWER_CASE_BODIES:
+            self.national_names.add(name, name)
 
     def __call__(self, reading: Reading, found: list[Found]) -> list[Found]:
         """Countries' bodies and institutions; known names inside an institution's name give way."""
@@ -147,7 +172,7 @@ class OrganisationFinder:
 
     def body(self, name: str, country: str, reading: Reading, span: tuple[int, int], label: str) -> Found:
         """A country's body: the one the reference data knows, else ``org/<iso>-<name>``."""
-        known = self.gazetteer.national_bodies.get((name, country))
+        known = self.gazetteer.national_bodies.get((as_named(name), country))
         if known is not None:
             evidence = reading.evidence(*span, f"the {name} of {country}", 0.8)
             return Found(known, "Organisation", self.gazetteer.entries[known].label, True, evidence)
@@ -174,12 +199,19 @@ class OrganisationFinder:
                 continue  # part of a longer name: "Senate Banking Committee", "Parliament House"
             if after == "of" and j + 1 < len(words) and words[j + 1][:1].isupper():
                 continue  # "Ministry of Finance of Japan": named with its country after all
-            name = str(match.values[0])
+            written = str(match.values[0])
+            name = as_named(written)
+            if written in LOWER_CASE_BODIES and (
+                before not in LOWER_CASE_BODIES[written] or after in ("governors", "governments")
+            ):
+                continue  # "a central bank", "the state parliament": no particular country's
+            if name != "Parliament" and name in _BY_DATELINE_ONLY and not reading.home_by_dateline:
+                continue  # a BBC story's "central bank" may be any country's; from Manila, the Philippines'
             if (name, reading.home) not in self.gazetteer.national_bodies and (
                 name in _LEGISLATURES or not reading.home_by_dateline or name not in _GENERIC_BODIES
             ):
                 continue  # "Congress" in an Australian release: another country's; "Labor" in an American one
-            bodies.append(self.body(name, reading.home, reading, (match.start, match.end), name))
+            bodies.append(self.body(name, reading.home, reading, (match.start, match.end), written))
         return bodies
 
     def bodies(self, reading: Reading, found: list[Found]) -> list[Found]:

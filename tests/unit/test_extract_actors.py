@@ -571,6 +571,44 @@ def test_actors_a_bare_body_with_no_home_country_or_known_body_is_left_alone(gaz
 
 
 @pytest.mark.parametrize(
+    ("text", "source", "key"),
+    [
+        ("MANILA, June 19 - The balance will be provided by the central bank.", None, "org/phl-central-bank"),
+        ("TOKYO, March 3 - The finance ministry said so.", None, "org/JAPAN-MOF"),
+        ("TOKYO, March 3 - The central bank said so.", None, "org/JAPAN-BOJ"),
+        ("Speaking to Kenya's parliament on Tuesday, he said so.", None, "org/ken-parliament"),
+        ("The Iraqi foreign ministry protested.", None, "org/irq-foreign-ministry"),
+        ("There was no time to pass the bill through parliament.", "BBC News", "org/UK-PARLIAMENT"),
+    ],
+)
+def test_actors_a_countrys_body_in_lower_case(
+    gazetteer: Gazetteer, text: str, source: str | None, key: str
+) -> None:
+    record = {"id": "t3", "text": text, "published": "1987-06-19", "source": source}
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    assert key in {r.key for r in extractor(doc_of(article_from_record(record, origin="test")))}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("MANILA, June 19 - Every country needs a central bank.", None),  # no particular one
+        ("MANILA, June 19 - The state parliament voted.", None),
+        ("MANILA, June 19 - The central bank governors will meet.", None),  # several
+        ("Growth slowed, with the central bank predicting more.", "BBC News"),  # any country's
+    ],
+)
+def test_actors_a_body_in_lower_case_with_no_particular_country_is_nobody(
+    gazetteer: Gazetteer, text: str, source: str | None
+) -> None:
+    record = {"id": "t3", "text": text, "published": "1987-06-19", "source": source}
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    assert not [
+        r for r in extractor(doc_of(article_from_record(record, origin="test"))) if r.type == "Organisation"
+    ]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
     ("text", "labels"),
     [
         (
