@@ -215,7 +215,8 @@ def _in_another_name(reading: Reading, match: Match, label: str, first_names: fr
     first name ("Joseph Biden" is Biden), or, within a sentence, a capitalised word after it that
     is no name the gazetteer knows and does not end a body's name ("Biden Administration"). In a
     line written in title case (a headline: "Xi Meets Putin", "Reagan Sees Room") only a known
-    first name before it counts, or the first word of a bulleted line ("- Cliff Albright, Director").
+    first name before it counts, a name after a title, or the first word of a bulleted line ("- Cliff
+    Albright, Director").
     """
     words, i, text = reading.tokens.words, match.first_token, reading.text
     if i in reading.recased:
@@ -233,7 +234,8 @@ def _in_another_name(reading: Reading, match: Match, label: str, first_names: fr
         ):
             start = reading.tokens.starts[i - 1]
             bullet = text[start - 2 : start] in ("- ", "* ", "• ")
-            return bullet or before in first_names or not _title_case_line(text, match.start)
+            titled = i >= 2 and words[i - 2] in TITLE_HEADS  # "First Lady Melania Trump Statement"
+            return bullet or titled or before in first_names or not _title_case_line(text, match.start)
     j = i + 1
     if j < len(words) and reading.same_line(i, j) and j not in reading.inside and i > 0:
         after = words[j]

@@ -32,7 +32,8 @@ TITLE_HEADS = frozenset(
     "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
     "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker Pope "
     "Treasurer "
-    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame".split()
+    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame "
+    "Lady".split()  # "First Lady Melania Trump", "Lady Thatcher"
 )
 #: The same in lower case, as news writes a role before a name: "State Department spokesman Charles
 #: Redman", "Republican politician Fred Upton", "presidential spokesperson Kang Yu-jung".
@@ -56,7 +57,7 @@ POLITICAL_QUALIFIERS = frozenset(
 #: Titles that business uses too: after an unknown capitalised word they name a company's officer.
 BUSINESS_TITLES = frozenset("Chairman Chairwoman Chair Chief Director President".split())
 #: Titles that name a person without a first name: "Mr Howard", "Dr Mahathir" ("Sir Alan": the first).
-HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame".split())
+HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Lady".split())
 #: Words that end an institution's name, so never a person's: "... Terrorist Organization".
 NOT_SURNAMES = frozenset(
     "Organization Organisation Council Commission Ministry Agency University Institute Party Union "

@@ -105,6 +105,33 @@ _OF_WORDS = frozenset("of for to at on in".split())
 #: What may follow a name set off after a role.
 _AFTER_NAME = frozenset(", . ; ) said says told and has had who will would".split())
 
+#: Offices that a bare title names in the home country: "The Vice President" of a White House readout.
+_HOME_OFFICES = frozenset(
+    {"office/president", "office/vice-president", "office/prime-minister", "office/first-lady"}
+)
+
+
+def _another_title_next(words: list[str], i: int) -> bool:
+    """Whether a capitalised word follows a title and 'and': 'Crown Prince and Prime Minister', not
+    'The Vice President and I'."""
+    return i < len(words) and words[i][:1].isupper() and words[i] != "I"
+
+
+#: Words before "to the President" that make it part of an aide's title: "Assistant to the President".
+_AIDES = TITLE_HEADS | TITLE_MODIFIERS | frozenset({"Counsel", "Aide", "Liaison"})
+
+
+def _part_of_another_title(words: list[str], first: int, after: int) -> bool:
+    """Whether 'the President' at token ``first`` is part of someone else's title or an office's name:
+    'Assistant to the President', 'the Office of the Vice President', 'the Vice President for Strategy'
+    (a company's)."""
+    if after < len(words) and words[after] in ("for", "at"):
+        return True
+    if first >= 3 and words[first - 2] == "to" and words[first - 3] in _AIDES:
+        return True
+    return first >= 3 and words[first - 2] == "of" and words[first - 3] in ("Office", "Offices")
+
+
 #: Month and day names, which no short form may be ("May" after "Theresa May").
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader", "secretary"}
@@ -162,7 +189,9 @@ class PeopleFinder:
             elif unknown is not None:
                 if after not in reading.recased and not self._private_role(reading, office):
                     found.append(self._new_person(reading, office, unknown))
-            elif followed_by(tokens, office, {"and", "&"}):
+            elif followed_by(tokens, office, {"and", "&"}) and _another_title_next(
+                tokens.words, office.last_token + 2
+            ):
                 continue  # "Crown Prince and Prime Minister ...": the last title names the person
             elif (person := self._surnamed(reading, office, known + found)) is not None:
                 found.append(person)
@@ -306,7 +335,9 @@ class PeopleFinder:
         return self.gazetteer.entries[str(match.values[0])].type == "Person"
 
     def _bare_titles(self, reading: Reading, bare: list[Match], found: list[Found]) -> list[Found]:
-        """'the President' with no country: the first person the article introduced in that office."""
+        """'the President' with no country: the first person the article introduced in that office;
+        failing that, a head of state or government (or the Vice President, the First Lady) of the
+        article's home country on its day ('The Vice President' of a White House readout)."""
         resolved = []
         for office in bare:
             earlier = sorted(
@@ -320,7 +351,32 @@ class PeopleFinder:
                     )
                     resolved.append(Found(person.key, "Person", person.label, person.known, evidence))
                     break
+            else:
+                if (home := self._home_holder(reading, office)) is not None:
+                    resolved.append(home)
         return resolved
+
+    def _home_holder(self, reading: Reading, office: Match) -> Found | None:
+        """The holder of a top office of the home country on the article's day, for a title written
+        capitalised after 'the' ('the Vice President'; not 'a Vice President', 'as Vice President',
+        'the Deputy Prime Minister')."""
+        words, first = reading.tokens.words, office.first_token
+        if (
+            reading.home is None
+            or reading.day is None
+            or first == 0
+            or words[first - 1] not in ("the", "The")
+        ):
+            return None
+        if not words[first][:1].isupper() or _part_of_another_title(words, first, office.last_token + 1):
+            return None
+        for key in (str(v) for v in office.values if str(v) in _HOME_OFFICES):
+            person = self.gazetteer.holder(key, reading.home, reading.day)
+            if person is not None:
+                entry = self.gazetteer.entries[person]
+                evidence = reading.evidence(office.start, office.end, "the home country's office holder", 0.7)
+                return Found(person, "Person", entry.label, True, evidence, office=key)
+        return None
 
     # -- titles the gazetteer does not list: "Special Envoy Steve Witkoff" -------------------
 

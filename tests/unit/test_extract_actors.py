@@ -890,3 +890,46 @@ def test_actors_a_known_surname_inside_another_persons_name_is_not_that_person(
     found = actors(gazetteer, text, published)
     assert absent is None or absent not in found
     assert present is None or present in found
+
+
+WHITE_HOUSE = "White House Briefing Room"
+
+
+def white_house_actors(gazetteer: Gazetteer, text: str, published: str) -> dict[str, EntityRecord]:
+    """The actors of a White House text, whose home country is the United States."""
+    record = {"id": "t4", "text": text, "published": published, "source": WHITE_HOUSE}
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    return {r.key: r for r in extractor(doc_of(article_from_record(record, origin="test")))}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "key"),
+    [
+        ("First Lady Melania Trump thanked the children.", "2026-04-09", "person/melania-trump"),
+        ("First Lady Jill Biden will lead the delegation.", "2024-07-22", "person/jill-biden"),
+        (
+            "The Vice President and I are fighting to grow the middle class.",
+            "2024-09-06",
+            "person/kamala-harris",
+        ),
+        ("During the month, the First Lady and I offer our prayers.", "2025-03-04", "person/melania-trump"),
+        ("Today the President signed the bill.", "2022-05-01", "person/joe-biden"),
+    ],
+)
+def test_actors_a_bare_title_of_a_white_house_text_is_the_holder_of_the_day(
+    gazetteer: Gazetteer, text: str, published: str, key: str
+) -> None:
+    assert key in white_house_actors(gazetteer, text, published)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She was a Vice President covering humanitarian issues at CARE.",  # not after 'the'
+        "He serves as the Vice President for Strategy at Acme.",  # a company's
+        "She is Deputy Assistant to the Vice President for Policy.",  # an aide's title
+        "He worked in the Office of the Vice President.",  # an office's name
+    ],
+)
+def test_actors_a_bare_title_in_another_title_is_nobody(gazetteer: Gazetteer, text: str) -> None:
+    assert "person/kamala-harris" not in white_house_actors(gazetteer, text, "2022-05-01")
