@@ -40,7 +40,7 @@ from kg.extract.names import (
 from kg.extract.people import PeopleFinder
 from kg.extract.publishers import Publishers
 from kg.extract.text import Match, scan
-from kg.extract.venues import drop_seats_as_places, drop_venues_and_nationalities, seat_names
+from kg.extract.venues import city_names, drop_seats_as_places, drop_venues_and_nationalities, seat_names
 
 #: A city's name followed by one of these names an agreement or a process, not the state.
 _NAMED_AFTER = re.compile(
@@ -68,6 +68,7 @@ class ActorExtractor:
         self.organisations = OrganisationFinder(gazetteer)
         self.people = PeopleFinder(gazetteer)
         self.seats = seat_names(gazetteer.metonyms)
+        self.cities = city_names(gazetteer.country_hidden)
         #: The first words of known people's names: what a first name looks like even in a headline.
         people = (e.label for e in gazetteer.entries.values() if e.type == "Person")
         self.first_names = frozenset(label.split(" ", 1)[0] for label in people if " " in label)
@@ -78,7 +79,7 @@ class ActorExtractor:
         found = [self._known(reading, m, resolved) for m in reading.names]
         found = self.organisations(reading, found)
         found += self.people(reading, found)
-        found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found))
+        found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found), self.cities)
         found = drop_seats_as_places(reading, found, self.seats)
         return self._records(reading, found)
 

@@ -69,16 +69,23 @@ _POSSESSED = frozenset(
 _NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
-def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_for: set[str]) -> list[Found]:
+def drop_venues_and_nationalities(
+    reading: Reading, found: list[Found], spoken_for: set[str], cities: frozenset[str] = frozenset()
+) -> list[Found]:
     """``found`` without the countries whose every mention is a venue or a nationality.
 
-    ``spoken_for`` holds the countries someone in the article speaks for: they stay.
+    ``spoken_for`` holds the countries someone in the article speaks for: they stay. ``cities`` are
+    the capitals that stand for their states (from :func:`city_names`).
     """
     countries = [f for f in found if f.type == "Country"]
     if not countries:
         return found
     country_at = {i: f.key for f in countries for i in reading.token_range(*f.span)}
-    venues = {f.evidence.start for f in countries if _is_venue(reading, f, country_at)}
+    venues = {
+        f.evidence.start
+        for f in countries
+        if _is_venue(reading, f, country_at) or _is_city_of_an_event(reading, f, cities)
+    }
     keep = {
         f.key
         for f in countries
@@ -87,6 +94,35 @@ def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_f
     if len(keep) == 1 and _domestic(reading, [f for f in countries if f.key in keep], spoken_for - keep):
         return [f for f in found if f.type != "Country"]
     return [f for f in found if f.type != "Country" or f.key in keep]
+
+
+def city_names(hidden: set[str]) -> frozenset[str]:
+    """The countries' hidden names that are cities: 'Washington', 'Paris', 'Abu Dhabi'; not adjectives
+    or peoples ('American', 'Britons')."""
+    return frozenset(
+        n
+        for n in hidden
+        if not ADJECTIVE_END.search(n) and (not _PLURAL_PEOPLE.fullmatch(n) or n in _NOT_PLURAL_PEOPLE)
+    )
+
+
+#: Nouns after a city that make it the place of an event: "the London talks", "their Paris meeting".
+_EVENTS = frozenset("talks meeting meetings summit conference negotiations session round".split())
+#: Verbs before a city that make it a destination: "A team will visit Washington next month".
+_VISITS = frozenset("visit visits visited visiting".split())
+
+
+def _is_city_of_an_event(reading: Reading, item: Found, cities: frozenset[str]) -> bool:
+    """'the London talks', 'at their Paris meeting', 'will visit Washington': a capital named as the
+    place of an event or a visit, not for its state (a country's own name is not read so: 'visit
+    Japan' may be the state's)."""
+    written = reading.text[item.evidence.start : item.evidence.end]
+    if written not in cities:
+        return False
+    words, mention = reading.tokens.words, reading.token_range(*item.span)
+    after = words[mention.stop] if mention.stop < len(words) else ""
+    before = words[mention.start - 1] if mention.start > 0 else ""
+    return after.lower() in _EVENTS or before.lower() in _VISITS
 
 
 def seat_names(metonyms: set[str]) -> frozenset[str]:

@@ -402,6 +402,10 @@ def test_actors_universities_and_foundations_are_not_actors(gazetteer: Gazetteer
         "Japan Air Lines ordered ten jets.",
         "It is the first visit by a Latin American Head of State.",  # a region
         "Members of the Indian-American community attended.",  # a community
+        "Exporters deplored the outcome of the London talks.",  # a city as the place of an event
+        "Donors will meet at their Paris meeting next month.",
+        "A team will visit Ottawa next month for talks with bankers.",  # a destination
+        "Rates are set at the London Interbank Offered Rate.",
     ],
 )
 def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor(
@@ -423,6 +427,7 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("The Israelis said they would talk, and Britons agreed.", "country/ISR"),  # a people that acts
         ("Israel and the Palestinians resumed talks.", "country/PSE"),  # the Palestinian side
         ("Four were killed in clashes with Israeli soldiers.", "country/ISR"),  # the state's soldiers
+        ("Chinese officials said the premier will visit Japan.", "country/JPN"),  # a state by its name
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
