@@ -149,6 +149,11 @@ _MEDIA = re.compile(r"\b(?:News|Press|Radio|Television|Broadcasting|Times|Herald
 _NOT_STATE = re.compile(
     r"\b(?:Olympic|Cricket|Football|Rugby|Soccer|Athletes|Sports?|Farm Bureau|Business Bureau)\b"
 )
+#: Words next to "Coalition" that make it allies at war, not Australia's Liberal-National Coalition.
+_WAR_COALITION = frozenset(
+    "forces force troops soldiers aircraft warplanes jets military partners members countries nations allies "
+    "commanders command strikes bombing operations international led multinational".split()
+)
 _CONJUNCTION = re.compile(r" (?:and|&) (?=[A-Z])")
 
 
@@ -199,6 +204,10 @@ class OrganisationFinder:
                 continue  # part of a longer name: "Senate Banking Committee", "Parliament House"
             if after == "of" and j + 1 < len(words) and words[j + 1][:1].isupper():
                 continue  # "Ministry of Finance of Japan": named with its country after all
+            if words[i] == "Coalition" and (
+                after.lower() in _WAR_COALITION or before.lower() in _WAR_COALITION
+            ):
+                continue  # "Coalition forces in Afghanistan", "the US-led Coalition": allies at war
             written = str(match.values[0])
             name = as_named(written)
             if written in LOWER_CASE_BODIES and (

@@ -66,7 +66,7 @@ _POSSESSED = frozenset(
     "strategy initiative response decision view views stance proposal offer bid obligations "
     "engagement alliance allies partners partnership".split()
 )
-_NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+_NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[A-Za-z][a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
 def drop_venues_and_nationalities(
@@ -186,6 +186,8 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
     words = reading.tokens.words
     mention = reading.token_range(*item.span)
     i, j = mention.start, mention.stop  # the first token of the mention, the token after it
+    if _possessor(reading, item):
+        return False  # "in Japan's support for the fund": the state's support, not a place
     before = words[i - 1] if i >= 1 else ""
     if j + 1 < len(words) and words[j] == "," and before in _LOCATIVES and country_at.get(j + 1) == item.key:
         return True  # "in Jakarta, Indonesia": the city of a "city, country" pair
@@ -206,6 +208,15 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
     return False
 
 
+def _possessor(reading: Reading, item: Found) -> bool:
+    """Whether a mention owns what only a state has: "Japan's support", "Australia's position"."""
+    text, end = reading.text, item.evidence.end
+    if not text.startswith(("'s ", "’s ", "' ", "’ "), end):
+        return False
+    rest = _NEXT_WORDS.match(text, end, end + 60)
+    return rest is not None and bool({rest.group(1), rest.group(2)} & _POSSESSED)
+
+
 def _domestic(reading: Reading, mentions: list[Found], others: set[str]) -> bool:
     """Whether the mentions of an article's only country name a place or a people, not a state.
 
@@ -217,12 +228,13 @@ def _domestic(reading: Reading, mentions: list[Found], others: set[str]) -> bool
     text = reading.text
     if mentions[0].key == reading.home and not others:
         return True
-    return all(_is_adjective(text[f.evidence.start : f.evidence.end]) for f in mentions)
+    return all(_is_adjective(text[f.evidence.start : f.evidence.end], f.label) for f in mentions)
 
 
-def _is_adjective(written: str) -> bool:
-    """'Australian', 'American': one word with a nationality adjective's ending."""
-    return " " not in written and ADJECTIVE_END.search(written) is not None
+def _is_adjective(written: str, label: str) -> bool:
+    """'Australian', 'American': one word with a nationality adjective's ending that is not the
+    country's own name ('Japan', 'Iran')."""
+    return " " not in written and ADJECTIVE_END.search(written) is not None and written != label
 
 
 def _acts(reading: Reading, item: Found) -> bool:
@@ -250,7 +262,7 @@ def _acts(reading: Reading, item: Found) -> bool:
     headline = "\n" not in text[:end]
     if word.lower() in _VERBS or (headline and word == "To"):  # "Bangladesh To Seek World Bank Help"
         return True
-    if ADJECTIVE_END.search(written) or written.endswith("is") or not (word.islower() or headline):
+    if _is_adjective(written, item.label) or written.endswith("is") or not (word.islower() or headline):
         return False  # "American workers", "Iraqis", "Australia Day"
     return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us"))))
 

@@ -428,6 +428,9 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("Israel and the Palestinians resumed talks.", "country/PSE"),  # the Palestinian side
         ("Four were killed in clashes with Israeli soldiers.", "country/ISR"),  # the state's soldiers
         ("Chinese officials said the premier will visit Japan.", "country/JPN"),  # a state by its name
+        ("Chinese officials expressed gratitude in Japan's support for the fund.", "country/JPN"),
+        ("Japan Slightly Reduces Sugar Consumption Estimate", "country/JPN"),  # 'Japan' is no adjective
+        ("Iran vows not to compromise over red lines.", "country/IRN"),
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
@@ -938,3 +941,17 @@ def test_actors_a_bare_title_of_a_white_house_text_is_the_holder_of_the_day(
 )
 def test_actors_a_bare_title_in_another_title_is_nobody(gazetteer: Gazetteer, text: str) -> None:
     assert "person/kamala-harris" not in white_house_actors(gazetteer, text, "2022-05-01")
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The Coalition will win the election, Mr Howard said.", True),
+        ("Coalition forces in Afghanistan say three soldiers died.", False),  # allies at war
+        ("The US-led Coalition struck again.", False),
+    ],
+)
+def test_actors_the_coalition_is_the_australian_party_only_out_of_war(
+    gazetteer: Gazetteer, text: str, party: bool
+) -> None:
+    assert ("org/AUS-COALITION" in home_actors(gazetteer, text)) is party
