@@ -81,6 +81,7 @@ class ActorExtractor:
         found += self.people(reading, found)
         found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found), self.cities)
         found = drop_seats_as_places(reading, found, self.seats)
+        found = drop_headline_only_names(reading, found)
         return self._records(reading, found)
 
     def read(self, doc: Doc) -> Reading:
@@ -256,6 +257,33 @@ def _title_case_line(text: str, at: int) -> bool:
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     words = [w for w in text[start : end if end >= 0 else None].split() if len(w) > 3 and w.isalpha()]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def drop_headline_only_names(reading: Reading, found: list[Found]) -> list[Found]:
+    """``found`` without the people and bodies the reference data lacks that only a title names whose
+    every word (but 'to', 'of', 'in') is capitalised, where a name's end cannot be seen: "Wayne Swan
+    Additional Funding", "TNT Sets New Package Delivery Service", "Chairman Sells Shares". A name the
+    body repeats stays."""
+    title = reading.doc.article.title
+    words = [w for w in (title or "").split() if len(w) > 2 and w.isalpha()]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return found  # "Statement by Press Secretary Jen Psaki on the Impact ...": the name ends at "on"
+    end = len(title)
+    in_body = {f.key for f in found if f.evidence.start >= end}
+    body = reading.text[end:]
+
+    def seen(f: Found) -> bool:
+        after = reading.text[f.evidence.end : end].split(" ", 2)
+        return (
+            f.known
+            or f.type == "Country"
+            or f.key in in_body
+            or f.evidence.start >= end
+            or f.label.rsplit(" ", 1)[-1] in body  # "Sir Joh Bjelke-Petersen will be ..."
+            or (len(after) > 1 and after[1][:1].islower())  # "... Jen Psaki on Strategic Petroleum ..."
+        )
+
+    return [f for f in found if seen(f)]
 
 
 def _is_capital_like(text: str, match: Match) -> bool:

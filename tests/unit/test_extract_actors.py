@@ -955,3 +955,19 @@ def test_actors_the_coalition_is_the_australian_party_only_out_of_war(
     gazetteer: Gazetteer, text: str, party: bool
 ) -> None:
     assert ("org/AUS-COALITION" in home_actors(gazetteer, text)) is party
+
+
+@pytest.mark.parametrize(
+    ("title", "label", "kept"),
+    [
+        ("Tnt Sets New Package Delivery Service", "Tnt Sets New Package Delivery Service", False),
+        ("Guinness Sues Boesky In Federal Court", "Guinness Sues Boesky In Federal Court", False),
+        ("Statement by Press Secretary Mary Ellen Doe on Energy Reserve Exchange", "Mary Ellen Doe", True),
+    ],
+)
+def test_actors_a_name_only_a_title_case_headline_gives_is_dropped(
+    gazetteer: Gazetteer, title: str, label: str, kept: bool
+) -> None:
+    record = {"id": "t6", "title": title, "text": "The company said so on Monday.", "published": "1987-04-13"}
+    found = ActorExtractor(gazetteer)(doc_of(article_from_record(record, origin="test")))
+    assert (label in {r.label for r in found}) is kept  # type: ignore[union-attr]
