@@ -294,9 +294,10 @@ class OrganisationFinder:
             while end > start and text[end - 1].isspace():
                 end -= 1
             possessive = max(text.rfind("'s ", start, end) + 3, text.rfind("s' ", start, end) + 3)
-            if (
-                possessive >= 3
-            ):  # "White House's Gender Policy Council", "Philippines' Board of ...": the body
+            owner = text[start : max(possessive - 3, start)].rsplit(" ", 1)[-1]
+            if possessive >= 3 and owner not in TITLE_HEADS:
+                # "White House's Gender Policy Council", "Philippines' Board of ...": the body; but the
+                # "Prime Minister's Business Advisory Council" is named with the office it serves
                 start = possessive
             if text.endswith("'s", start, end):
                 end -= 2  # "the Department of Transportation's rule"

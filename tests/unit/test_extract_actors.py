@@ -971,3 +971,32 @@ def test_actors_a_name_only_a_title_case_headline_gives_is_dropped(
     record = {"id": "t6", "title": title, "text": "The company said so on Monday.", "published": "1987-04-13"}
     found = ActorExtractor(gazetteer)(doc_of(article_from_record(record, origin="test")))
     assert (label in {r.label for r in found}) is kept  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The Prime Minister's Business Advisory Council met.", "Prime Minister's Business Advisory Council"),
+        ("The White House's Gender Policy Council met.", "Gender Policy Council"),  # a building owns it
+    ],
+)
+def test_actors_a_body_named_with_the_office_it_serves(gazetteer: Gazetteer, text: str, label: str) -> None:
+    assert label in {r.label for r in actors(gazetteer, text, "2014-05-01").values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("FEMA has launched 21 sites.", "org/US-FEMA"),
+        ("The CDC estimates that some chemicals persist.", "org/US-CDC"),
+        ("PCAST met on Monday.", "org/US-PCAST"),
+    ],
+)
+def test_actors_us_agencies_by_their_acronyms(gazetteer: Gazetteer, text: str, key: str) -> None:
+    assert key in actors(gazetteer, text, "2022-05-01")
+
+
+def test_actors_epa_alone_is_no_us_agency(gazetteer: Gazetteer) -> None:
+    assert "org/US-EPA" not in actors(
+        gazetteer, "Japan and Australia hope to conclude the EPA.", "2007-09-09"
+    )
