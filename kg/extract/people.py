@@ -149,6 +149,7 @@ class PeopleFinder:
         people += self.generic_titles(reading, found + people)
         people += self.appositions(reading, found + people)
         people += self.roles_before(reading, found + people)
+        people += self.listed(reading, found + people)
         people += self.short_forms(reading, found + people)
         return people
 
@@ -573,6 +574,39 @@ class PeopleFinder:
             return False
         return any(i in reading.inside for i in reading.token_range(start, end))
 
+    def listed(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """The bare names of a bulleted list of people: "The appointed members are: - Secretary Marco
+        Rubio - Steve Witkoff - Marc Rowan - Robert Gabriel". A list whose lines name at least two
+        people otherwise (by title or as known) is a list of people, and a line that is nothing but
+        a name of two or three words names one more; lines of agencies or of names with roles after
+        them ("- Cliff Albright, Director, ...") are left to the other finders, and so are lists
+        that are mostly not of people."""
+        text = reading.text
+        if "\n- " not in text and "\n• " not in text:
+            return []
+        people: list[Found] = []
+        for block in _bullet_blocks(text):
+            people_lines = sum(
+                any(f.type == "Person" and start <= f.evidence.start < end for f in found)
+                for start, end in block
+            )
+            if people_lines < 2 or people_lines * 2 < len(block):
+                continue  # a list of bodies or teams with a few people in it
+            taken = [f.span for f in found]
+            for start, end in block:
+                if overlaps((start, end), taken):
+                    continue
+                tokens = reading.token_range(start, end)
+                last = unknown_name(reading, tokens.start)
+                words = reading.tokens.words[tokens.start : tokens.stop]
+                if last != tokens.stop - 1 or len(text[start:end].split()) > 3 or set(words) & _NOT_IN_NAMES:
+                    continue  # more than a name: "- Maryland Delegate Jennifer White"
+                span = (reading.tokens.starts[tokens.start], reading.tokens.ends[last])
+                label = text[span[0] : span[1]]
+                evidence = reading.evidence(*span, "a name in a list of people", 0.7)
+                people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
+        return people
+
     def short_forms(self, reading: Reading, found: list[Found]) -> list[Found]:
         """Later mentions of a person by one word of the full name: 'Lopez' after 'Ana Lopez', and
         for a person the reference data knows, the family name written first too ('Lee' after
@@ -617,6 +651,25 @@ class PeopleFinder:
 
 #: Words before "Justice" in a judge's title: "Lord Justice Rix", "Mr Justice Forbes".
 _JUDGES_BEFORE = frozenset("Lord Lady Mr Mrs Ms Chief".split())
+
+
+def _bullet_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """The runs of consecutive bulleted lines ('- ...', '• ...'), each line as the span after its
+    bullet."""
+    blocks: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        if line.startswith(("- ", "• ")) and len(line) > 2:
+            run.append((at + 2, at + len(line.rstrip())))
+        elif line.strip() or not run:  # a blank line inside a list does not end it
+            if len(run) >= 3:
+                blocks.append(run)
+            run = []
+        at += len(line) + 1
+    if len(run) >= 3:
+        blocks.append(run)
+    return blocks
 
 
 def _after_the(reading: Reading, i: int) -> bool:

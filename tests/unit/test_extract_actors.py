@@ -1000,3 +1000,21 @@ def test_actors_epa_alone_is_no_us_agency(gazetteer: Gazetteer) -> None:
     assert "org/US-EPA" not in actors(
         gazetteer, "Japan and Australia hope to conclude the EPA.", "2007-09-09"
     )
+
+
+def test_actors_the_bare_names_of_a_list_of_people_are_people(gazetteer: Gazetteer) -> None:
+    text = (
+        "The appointed members are:\n\n- Secretary Marco Rubio\n- Steve Witkoff\n- Sir Tony Blair\n"
+        "- Marc Rowan\n- Robert Gabriel\n\nEach member will oversee a portfolio."
+    )
+    labels = {r.label for r in actors(gazetteer, text, "2026-01-16").values() if r.type == "Person"}
+    assert {"Marc Rowan", "Robert Gabriel"} <= labels
+
+
+def test_actors_a_list_mostly_of_bodies_names_no_new_people(gazetteer: Gazetteer) -> None:
+    text = (
+        "Participants include:\n\n- Secretary Marco Rubio\n- Sir Tony Blair\n- Baltimore Ravens\n"
+        "- National Park Service\n- Planet Word\n- Indiana Fever\n- Coca-Cola Company"
+    )
+    labels = {r.label for r in actors(gazetteer, text, "2026-01-16").values() if r.type == "Person"}
+    assert not labels & {"Baltimore Ravens", "Planet Word", "Indiana Fever"}
