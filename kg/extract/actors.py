@@ -36,6 +36,7 @@ from kg.extract.names import (
     in_title_case,
     is_joined,
     slug,
+    surname,
 )
 from kg.extract.people import PeopleFinder
 from kg.extract.publishers import Publishers
@@ -79,6 +80,7 @@ class ActorExtractor:
         found = [self._known(reading, m, resolved) for m in reading.names]
         found = self.organisations(reading, found)
         found += self.people(reading, found)
+        found = merge_surnames(found)
         found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found), self.cities)
         found = drop_seats_as_places(reading, found, self.seats)
         found = drop_headline_only_names(reading, found)
@@ -257,6 +259,26 @@ def _title_case_line(text: str, at: int) -> bool:
     start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     words = [w for w in text[start : end if end >= 0 else None].split() if len(w) > 3 and w.isalpha()]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def merge_surnames(found: list[Found]) -> list[Found]:
+    """A new person named by one word ('President Sampaio') is the one person of the article whose
+    full name ends with it ('His Excellency Mr Jorge Sampaio'), whichever the text gives first; two
+    such people ('George Bush', 'Laura Bush') leave it alone."""
+    full: dict[str, set[tuple[str, str, bool]]] = defaultdict(set)
+    for f in found:
+        if f.type == "Person" and " " in f.label:
+            full[surname(f.label)].add((f.key, f.label, f.known))
+    if not full:
+        return found
+    merged = []
+    for f in found:
+        people = full.get(f.label) if f.type == "Person" and not f.known and " " not in f.label else None
+        if people and len(people) == 1:
+            key, label, known = next(iter(people))
+            f = replace(f, key=key, label=label, known=known)
+        merged.append(f)
+    return merged
 
 
 def drop_headline_only_names(reading: Reading, found: list[Found]) -> list[Found]:

@@ -1018,3 +1018,23 @@ def test_actors_a_list_mostly_of_bodies_names_no_new_people(gazetteer: Gazetteer
     )
     labels = {r.label for r in actors(gazetteer, text, "2026-01-16").values() if r.type == "Person"}
     assert not labels & {"Baltimore Ravens", "Planet Word", "Indiana Fever"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The President of Portugal, His Excellency Mr Jorge Sampaio, will visit. President Sampaio will go.",
+        "President Sampaio will visit. Mr Jorge Sampaio was elected in 1996.",  # the full name comes later
+    ],
+)
+def test_actors_a_title_and_surname_is_the_person_the_article_names_in_full(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    people = {r.label for r in actors(gazetteer, text, "2002-05-17").values() if r.type == "Person"}
+    assert people == {"Jorge Sampaio"}
+
+
+def test_actors_a_surname_two_people_share_stays_apart(gazetteer: Gazetteer) -> None:
+    text = "Commissioner Tulloch spoke first. Later Senator Ann Tulloch met Governor Bob Tulloch in Perth."
+    people = {r.label for r in actors(gazetteer, text, "2002-05-17").values() if r.type == "Person"}
+    assert people == {"Tulloch", "Ann Tulloch", "Bob Tulloch"}
