@@ -289,16 +289,31 @@ class PeopleFinder:
     def _holder(self, reading: Reading, office: Match) -> Found | None:
         """'the Chinese President', 'The President of China': the holder of that office on the day."""
         near = self._country_near(reading, office)
-        if near is None or reading.day is None:
+        if near is None:
             return None
         country, start, end = near
+        words, first = reading.tokens.words, office.first_token
+        if start == office.start and words[first].islower() and (first == 0 or words[first - 1] != "the"):
+            return None  # "he would have been a very good president of the United States": anyone
         for office_key in office.values:
-            person = self.gazetteer.holder(str(office_key), country, reading.day)
+            person = self._holder_then(str(office_key), country, reading)
             if person is not None:
                 entry = self.gazetteer.entries[person]
-                evidence = reading.evidence(start, end, f"office held on {reading.day.isoformat()}", 0.85)
+                when = reading.day.isoformat() if reading.day else "through the period"
+                evidence = reading.evidence(start, end, f"office held on {when}", 0.85)
                 return Found(person, "Person", entry.label, True, evidence, office=str(office_key))
         return None
+
+    def _holder_then(self, office: str, of: str, reading: Reading) -> str | None:
+        """Who held an office on the article's day; for an undated article, the one person who held
+        it through the whole period the publisher wrote in ('the Chinese President' in a BBC story
+        of 2004-05 is Hu Jintao)."""
+        if reading.day is not None:
+            return self.gazetteer.holder(office, of, reading.day)
+        if reading.period is None:
+            return None
+        first, last = (self.gazetteer.holder(office, of, day) for day in reading.period)
+        return first if first == last else None
 
     def _country_near(
         self, reading: Reading, office: Match, *, name_end: int | None = None
@@ -309,7 +324,10 @@ class PeopleFinder:
         ``name_end`` the last token of the name) all name China.
         """
         tokens, name_at = reading.tokens, reading.name_at
-        before = next((m for m in reading.names if m.last_token == office.first_token - 1), None)
+        end = office.first_token - 1
+        if end > 0 and tokens.words[end] in ("'s", "’s", "'"):
+            end -= 1  # "China's president"
+        before = next((m for m in reading.names if m.last_token == end), None)
         if before is not None and self._is_country(before):
             return str(before.values[0]), before.start, office.end
         after = (office.last_token if name_end is None else name_end) + 1

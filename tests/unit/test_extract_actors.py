@@ -1038,3 +1038,24 @@ def test_actors_a_surname_two_people_share_stays_apart(gazetteer: Gazetteer) -> 
     text = "Commissioner Tulloch spoke first. Later Senator Ann Tulloch met Governor Bob Tulloch in Perth."
     people = {r.label for r in actors(gazetteer, text, "2002-05-17").values() if r.type == "Person"}
     assert people == {"Tulloch", "Ann Tulloch", "Bob Tulloch"}
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "source", "key"),
+    [
+        ("China's president arrived.", "2005-03-01", None, "person/hu-jintao"),  # a possessive country
+        ("Russia's foreign minister spoke.", "2005-03-01", None, "person/sergey-lavrov"),
+        ("The Chinese president arrived in London.", None, "BBC News", "person/hu-jintao"),  # undated BBC
+    ],
+)
+def test_actors_a_countrys_title_is_its_holder_then(
+    gazetteer: Gazetteer, text: str, published: str | None, source: str | None, key: str
+) -> None:
+    record = {"id": "t7", "text": text, "published": published, "source": source}
+    extractor = ActorExtractor(gazetteer, publishers=load_publishers(SEEDS))
+    assert key in {r.key for r in extractor(doc_of(article_from_record(record, origin="test")))}  # type: ignore[union-attr]
+
+
+def test_actors_a_title_after_a_is_nobody_in_particular(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "He would have been a very good president of the United States.", "2004-06-10")
+    assert not [k for k in found if k.startswith("person/")]
