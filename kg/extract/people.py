@@ -121,15 +121,21 @@ def _another_title_next(words: list[str], i: int) -> bool:
 _AIDES = TITLE_HEADS | TITLE_MODIFIERS | frozenset({"Counsel", "Aide", "Liaison"})
 
 
+#: Bodies named after the office they serve: "the Department of the Prime Minister and Cabinet".
+_OFFICES_OF = frozenset("Office Offices Department Departments".split())
+
+
 def _part_of_another_title(words: list[str], first: int, after: int) -> bool:
     """Whether 'the President' at token ``first`` is part of someone else's title or an office's name:
-    'Assistant to the President', 'the Office of the Vice President', 'the Vice President for Strategy'
-    (a company's)."""
+    'Assistant to the President', 'the Office of the Vice President', 'Minister Assisting the Prime
+    Minister', 'the Vice President for Strategy' (a company's)."""
     if after < len(words) and words[after] in ("for", "at"):
         return True
     if first >= 3 and words[first - 2] == "to" and words[first - 3] in _AIDES:
         return True
-    return first >= 3 and words[first - 2] == "of" and words[first - 3] in ("Office", "Offices")
+    if first >= 2 and words[first - 2] == "Assisting":  # "Minister Assisting the Prime Minister"
+        return True
+    return first >= 3 and words[first - 2] == "of" and words[first - 3] in _OFFICES_OF
 
 
 #: Month and day names, which no short form may be ("May" after "Theresa May").

@@ -1059,3 +1059,22 @@ def test_actors_a_countrys_title_is_its_holder_then(
 def test_actors_a_title_after_a_is_nobody_in_particular(gazetteer: Gazetteer) -> None:
     found = actors(gazetteer, "He would have been a very good president of the United States.", "2004-06-10")
     assert not [k for k in found if k.startswith("person/")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was deputy secretary in the Department of the Prime Minister and Cabinet.",
+        "Senator Ryan, Minister Assisting the Prime Minister on the Status of Women, spoke.",
+    ],
+)
+def test_actors_the_prime_minister_in_another_name_or_title_is_nobody(
+    gazetteer: Gazetteer, text: str
+) -> None:
+    assert "person/john-howard" not in home_actors(gazetteer, text)
+
+
+def test_actors_the_prime_minister_of_an_australian_release_is_the_prime_minister_of_the_day(
+    gazetteer: Gazetteer,
+) -> None:
+    assert "person/john-howard" in home_actors(gazetteer, "The Prime Minister today welcomed the report.")
