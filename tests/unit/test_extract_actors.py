@@ -1078,3 +1078,10 @@ def test_actors_the_prime_minister_of_an_australian_release_is_the_prime_ministe
     gazetteer: Gazetteer,
 ) -> None:
     assert "person/john-howard" in home_actors(gazetteer, "The Prime Minister today welcomed the report.")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("the Nato secretary general", "org/NATO"), ("Opec ministers met", "org/OPEC")]
+)
+def test_actors_groupings_as_british_papers_write_them(gazetteer: Gazetteer, text: str, key: str) -> None:
+    assert key in actors(gazetteer, text, "2026-02-04")
