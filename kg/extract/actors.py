@@ -55,6 +55,9 @@ _COMPANY = re.compile(
     r"Airways|Air Lines|Telecom|Petroleum|Motors|Steel|Industries|Holdings|Bancorp|Bancshares)\b(?!-)"
 )
 
+#: A company's name or stock symbol, then "of": "Toyota Motor Corp <TOYO.T> of Japan".
+_COMPANY_OF = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Plc|PLC)\.?|>) of (?:the )?$")
+
 
 class ActorExtractor:
     """Finds and resolves actor mentions; one :class:`EntityRecord` per entity."""
@@ -131,6 +134,8 @@ class ActorExtractor:
             return " " in text[match.start : match.end] or not _is_capital_like(text, match)
         if entry.type == "Country" and text.startswith(" ", match.end) and _COMPANY.match(text, match.end):
             return False  # "American Telephone and Telegraph Co", "Japan Air Lines"
+        if entry.type == "Country" and _COMPANY_OF.search(text, max(0, match.start - 12), match.start):
+            return False  # "Toyota Motor Corp <TOYO.T> of Japan": the company's
         if entry.type == "Person" and match.first_token == match.last_token:
             i = match.last_token + 1  # "Yu" of "Kang Yu-jung" is no one's short name
             if i + 1 < len(tokens) and tokens.words[i] == "-" and tokens.words[i + 1].islower():

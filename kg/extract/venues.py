@@ -48,10 +48,16 @@ _STATE_NOUNS = (
     r"state|regime|parliament|premier|chancellor|king|envoy|diplomats?|spokes(?:man|woman|person)|"
     r"central bank|representatives?|soldiers|warplanes|negotiators"
 )
+#: Nouns of a person's origin, which name it only right after the adjective ("Israeli-British national").
+_ORIGINS = frozenset("national nationals descent origin".split())
+#: First words of a state's things: "US government companies" is the state's, "US defence companies" not.
+_STATE_WORDS = frozenset(
+    "government state federal military army navy defense defence central public official officials".split()
+)
 _STATE_NOUN = re.compile(rf"(?:-[A-Z][a-z]+)*\s+(?i:{_STATE_NOUNS})\b")
 #: The same before the country: "the President of Armenia", "the Government of Japan".
 _STATE_OF = re.compile(rf"(?i:{_STATE_NOUNS}) of (?:the )?$")
-_NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([a-z]+)")
+_NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([A-Za-z]+)(?: ([a-z]+))?")
 #: Verbs after a country's name that make it the subject, a state that acts: "Australia will",
 #: "Paris said", "U.S. Warns" (a headline). Other verbs are told by their endings (:func:`_acts`).
 _VERBS = frozenset(
@@ -107,7 +113,10 @@ def city_names(hidden: set[str]) -> frozenset[str]:
 
 
 #: Nouns after a city that make it the place of an event: "the London talks", "their Paris meeting".
-_EVENTS = frozenset("talks meeting meetings summit conference negotiations session round".split())
+_EVENTS = frozenset(
+    "talks meeting meetings summit conference negotiations session round market markets stock metal gasoil "
+    "futures bourse exchange dealers traders trading".split()
+)  # and its markets: "the London Metal Exchange", "London Gasoil", "Tokyo stock market"
 #: Verbs before a city that make it a destination: "A team will visit Washington next month".
 _VISITS = frozenset("visit visits visited visiting".split())
 
@@ -275,4 +284,16 @@ def _is_nationality(reading: Reading, item: Found) -> bool:
     if _PLURAL_PEOPLE.fullmatch(written) and written not in _NOT_PLURAL_PEOPLE:
         return not _acts(reading, item)
     rest = _NATIONALITY.match(text[item.evidence.end : item.evidence.end + 40])
-    return rest is not None and rest.group(1) in _PRIVATE_PEOPLE
+    if rest is None:
+        return False
+    first, second = rest.group(1), rest.group(2)
+    if first in _PRIVATE_PEOPLE:
+        return True  # "a Namibian athlete"
+    # "US mortgage giant Fannie Mae", "U.S. Car firms", "US defence companies"
+    return (
+        second is not None
+        and second in _PRIVATE_PEOPLE
+        and second not in _ORIGINS
+        and first.lower() not in _STATE_WORDS
+        and not first.endswith("s")  # "Tanzania conducts national ...": a verb
+    )

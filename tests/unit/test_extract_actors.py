@@ -406,6 +406,10 @@ def test_actors_universities_and_foundations_are_not_actors(gazetteer: Gazetteer
         "Donors will meet at their Paris meeting next month.",
         "A team will visit Ottawa next month for talks with bankers.",  # a destination
         "Rates are set at the London Interbank Offered Rate.",
+        "Shares closed on the Tokyo Stock Exchange at 1,640 yen.",  # a city's market
+        "Canon Inc of Japan said its unit opened a plant.",  # a company's country
+        "It will be bought by US surfwear firm Quiksilver.",  # a company's nationality
+        "Forty ships are waiting at the Panama Canal.",
     ],
 )
 def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor(
@@ -431,6 +435,7 @@ def test_actors_a_country_only_as_venue_nationality_or_agreement_is_not_an_actor
         ("Chinese officials expressed gratitude in Japan's support for the fund.", "country/JPN"),
         ("Japan Slightly Reduces Sugar Consumption Estimate", "country/JPN"),  # 'Japan' is no adjective
         ("Iran vows not to compromise over red lines.", "country/IRN"),
+        ("Tanzania conducts national population and housing census.", "country/TZA"),  # a verb
     ],
 )
 def test_actors_a_venue_that_also_acts_stays(gazetteer: Gazetteer, text: str, country: str) -> None:
