@@ -75,6 +75,14 @@ _BUSINESS = re.compile(
 )
 
 
+#: The body after a role set off by commas in a list: "- Scott Fay, President, Democracy SENTRY" (to the
+#: end of the line or item) and the words that make such a body a state's.
+_LISTED_BODY = re.compile(r"(?: and [A-Za-z-]+)?, ([A-Z][^\n;]{1,80})")
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Department|Ministry|Office|Agency|Administration|Commission|Council|Bureau|Service|Senate|House|"
+    r"Assembly|Parliament|Congress|Government|Court|Authority|Board|County|City|State|Embassy|Mission|Army|Navy|"
+    r"Force|Command|Federal|National|U\.S\.|United States|White House)\b"
+)
 #: A body after a role: "president at Merrill Lynch", "chairman of the Acme Corporation".
 _AT_BODY = re.compile(r" (?:at|with|of) (?:the )?([A-Z][\w.&'-]*)")
 
@@ -550,6 +558,11 @@ class PeopleFinder:
         role = match.group(0).rsplit(" ", 1)[-1].lower()
         if role not in _PRIVATE_ROLES and role != "head":
             return False
+        if match.group("title") and (listed := _LISTED_BODY.match(reading.text, match.end())):
+            # "- Scott Fay, President, Democracy SENTRY": a listed officer of a body that is no state's
+            # ("- Jane Roe, Director, Office of Management and Budget" is one)
+            i = reading.token_range(listed.start(1), listed.end(1)).start
+            return i not in reading.inside and not _PUBLIC_BODY.search(listed.group(1))
         if match.group("owner"):  # "Federated's chief": a company's, unless a state or known body's
             return reading.token_range(*match.span("owner")).start not in reading.inside
         body = _AT_BODY.match(reading.text, match.end())

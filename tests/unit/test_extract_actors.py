@@ -1090,3 +1090,13 @@ def test_actors_the_prime_minister_of_an_australian_release_is_the_prime_ministe
 )
 def test_actors_groupings_as_british_papers_write_them(gazetteer: Gazetteer, text: str, key: str) -> None:
     assert key in actors(gazetteer, text, "2026-02-04")
+
+
+def test_actors_listed_officers_of_private_bodies_are_nobody_public(gazetteer: Gazetteer) -> None:
+    text = (
+        "Leaders who participated include:\n\n- Scott Fay, President, Democracy SENTRY\n"
+        "- Derrick Johnson, President and CEO, NAACP\n- Beth Lynk, Executive Director, When We All Vote\n"
+        "- Jane Roe, Director, Office of Management and Budget"
+    )
+    people = {r.label for r in actors(gazetteer, text, "2024-02-27").values() if r.type == "Person"}
+    assert people == {"Jane Roe"}
