@@ -58,6 +58,10 @@ _COMPANY = re.compile(
 #: A company's name or stock symbol, then "of": "Toyota Motor Corp <TOYO.T> of Japan".
 _COMPANY_OF = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Plc|PLC)\.?|>) of (?:the )?$")
 
+#: What follows a leader's name in the name of the government: "the Reagan administration",
+#: "the Biden-Harris Administration".
+_ADMINISTRATION = re.compile(r"(?:-[A-Z][a-z]+)?(?:'s)? [Aa]dministration\b")
+
 
 class ActorExtractor:
     """Finds and resolves actor mentions; one :class:`EntityRecord` per entity."""
@@ -87,6 +91,7 @@ class ActorExtractor:
         found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found), self.cities)
         found = drop_seats_as_places(reading, found, self.seats)
         found = drop_headline_only_names(reading, found)
+        found = drop_administrations_only(reading, found)
         return self._records(reading, found)
 
     def read(self, doc: Doc) -> Reading:
@@ -284,6 +289,18 @@ def merge_surnames(found: list[Found]) -> list[Found]:
             f = replace(f, key=key, label=label, known=known)
         merged.append(f)
     return merged
+
+
+def drop_administrations_only(reading: Reading, found: list[Found]) -> list[Found]:
+    """``found`` without the people named only in their administration's name: "the Reagan
+    administration hoped" is the United States (tests/gold/README.md), not Reagan."""
+    text = reading.text
+    if "dministration" not in text:
+        return found
+    named_otherwise = {
+        f.key for f in found if f.type == "Person" and not _ADMINISTRATION.match(text, f.evidence.end)
+    }
+    return [f for f in found if f.type != "Person" or f.key in named_otherwise]
 
 
 def drop_headline_only_names(reading: Reading, found: list[Found]) -> list[Found]:

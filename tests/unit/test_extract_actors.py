@@ -891,7 +891,7 @@ def test_actors_a_partys_short_name_makes_no_body_elsewhere(gazetteer: Gazetteer
         ("He was representing Kerry Francis Bullmore Packer there.", "2017-05-31", "person/john-kerry", None),
         ("Former Premier Peter Beattie spoke.", "2011-10-17", "person/david-beattie", "person/peter-beattie"),
         ("Vice President Joseph Biden spoke.", "2010-05-01", None, "person/joe-biden"),  # the same initial
-        ("The Biden Administration acted.", "2022-05-01", None, "person/joe-biden"),  # a body's name after
+        ("President Biden and the Biden Administration acted.", "2022-05-01", None, "person/joe-biden"),
         ("It grew under the Hawke and Keating Governments.", "2009-01-01", None, "person/paul-keating"),
         ("Q Is Trump starting a trade war? It is early.", "2024-11-29", None, "person/donald-trump"),
         ("Reagan Sees Room For Rate Drop\nReagan said so.", "1987-10-20", None, "person/ronald-reagan"),
@@ -1100,3 +1100,18 @@ def test_actors_listed_officers_of_private_bodies_are_nobody_public(gazetteer: G
     )
     people = {r.label for r in actors(gazetteer, text, "2024-02-27").values() if r.type == "Person"}
     assert people == {"Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Baldrige said the Reagan administration hoped for a deal.", False),  # the government
+        ("The Biden-Harris Administration's efforts continue.", False),
+        ("President Reagan said the Reagan administration hoped for a deal.", True),  # named himself
+    ],
+)
+def test_actors_a_leader_named_only_in_the_administrations_name_is_no_person(
+    gazetteer: Gazetteer, text: str, named: bool
+) -> None:
+    found = actors(gazetteer, text, "1987-03-29" if "Reagan" in text else "2024-02-13")
+    assert bool([k for k in found if k.startswith("person/")]) is named
