@@ -20,13 +20,21 @@ _COURTS = (
     "High Supreme Federal Family District Magistrates Superior Crown County Circuit Appeals Constitutional "
     "Criminal International European Industrial Claims States".split()
 )
+#: Words before "Government" that make it a state's or territory's government, an organisation
+#: ("the Tasmanian Government", "the Victorian State Government"), not Australia's (a Country).
+_STATES = (
+    "Victorian Tasmanian Queensland NSW Wales Territory ACT Victoria Tasmania".split()
+    + ["South Australian", "Western Australian", "Victorian State", "Queensland State", "NSW State"]
+    + ["Tasmanian State", "Australian State", "Wales State"]
+)  # not "State" alone: "the Commonwealth and State Government"
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = (
     "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet|"
     "Tribunal|Committee|Board|Bureau|Task Force|(?:(?<=Working )|(?<=Coordination )|(?<=Contact )|"
     "(?<=Steering )|(?<=Persons )|(?<=Advisory )|(?<=Consultative ))Group|"
-    "(?:(?<=Central )|(?<=Reserve ))Bank|(?:" + "|".join(f"(?<={word} )" for word in _COURTS) + ")Court"
+    "(?:(?<=Central )|(?<=Reserve ))Bank|(?:" + "|".join(f"(?<={word} )" for word in _COURTS) + ")Court|"
+    "(?:" + "|".join(f"(?<={word} )" for word in _STATES) + ")Government"
 )
 _INSTITUTION = re.compile(
     # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or

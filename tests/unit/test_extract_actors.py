@@ -1115,3 +1115,37 @@ def test_actors_a_leader_named_only_in_the_administrations_name_is_no_person(
 ) -> None:
     found = actors(gazetteer, text, "1987-03-29" if "Reagan" in text else "2024-02-13")
     assert bool([k for k in found if k.startswith("person/")]) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The Tasmanian Government agreed.", "Tasmanian Government"),
+        ("We will work with the Victorian State Government.", "Victorian State Government"),
+        ("Our offer to the Western Australian Government stands.", "Western Australian Government"),
+    ],
+)
+def test_actors_a_states_government_is_an_organisation(gazetteer: Gazetteer, text: str, label: str) -> None:
+    found = {r.label: r for r in actors(gazetteer, text, "2013-05-01").values()}
+    assert found[label].type == "Organisation" and "country/AUS" not in {r.key for r in found.values()}
+
+
+def test_actors_the_commonwealth_and_state_government_is_no_particular_body(gazetteer: Gazetteer) -> None:
+    found = actors(gazetteer, "This is the Commonwealth and State Government delivering.", "2013-05-01")
+    assert not [r for r in found.values() if r.type == "Organisation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Speaking to Ukraine's parliament, he said so.", "org/UKRAINE-RADA"),
+        ("The GRU was blamed.", "org/RUSSIA-GRU"),
+        ("The ISI denied it.", "org/PAKISTAN-ISI"),
+        ("AUSMIN met in Sydney.", "org/AUSMIN"),
+        ("The Trans-Pacific Partnership (TPP) talks resumed.", "org/TPP"),
+    ],
+)
+def test_actors_more_bodies_and_groupings_of_the_reference_data(
+    gazetteer: Gazetteer, text: str, key: str
+) -> None:
+    assert key in actors(gazetteer, text, "2016-02-04")
