@@ -193,7 +193,11 @@ class PeopleFinder:
                 if after < len(tokens) and reading.same_line(after - 1, after)
                 else None
             )
-            if unknown is not None and (holder := self._holder_named(tokens.words[after], reading, office)):
+            if (
+                unknown is not None
+                and (holder := self._holder_named(tokens.words[after], reading, office))
+                and self._holds_for_named_country(reading, office, unknown, holder)
+            ):
                 entry = self.gazetteer.entries[holder]  # "Vice President Harris Announces ...": a headline
                 evidence = reading.evidence(
                     office.start, tokens.ends[after], "holder of the title on the day", 0.8
@@ -215,6 +219,13 @@ class PeopleFinder:
             elif not followed_by(tokens, office, {"of"}):  # "the Chairman of <unresolved>" is not bare
                 bare.append(office)
         return found + self._bare_titles(reading, bare, known + found)
+
+    def _holds_for_named_country(self, reading: Reading, office: Match, name_end: int, person: str) -> bool:
+        """Whether a holder found by one word of a name holds office for the country the title names,
+        if it names one: "Crown Prince Salman bin Hamad Al Khalifa of Bahrain" is not Saudi Arabia's
+        Mohammed bin Salman."""
+        near = self._country_near(reading, office, name_end=name_end)
+        return near is None or near[0] in {h.of for h in self.gazetteer.offices_of(person, reading.day)}
 
     def _name_set_off(self, reading: Reading, i: int) -> str | None:
         """The person a title ending before token ``i`` names when a comma and the person's name follow

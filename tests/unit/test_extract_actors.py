@@ -1149,3 +1149,20 @@ def test_actors_more_bodies_and_groupings_of_the_reference_data(
     gazetteer: Gazetteer, text: str, key: str
 ) -> None:
     assert key in actors(gazetteer, text, "2016-02-04")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "wrong"),
+    [
+        (
+            "She met Crown Prince Salman bin Hamad Al Khalifa of Bahrain.",
+            "2025-01-10",
+            "person/mohammed-bin-salman",
+        ),
+        ("Biden's Call with President Michel Aoun of Lebanon", "2025-01-10", "person/charles-michel"),
+    ],
+)
+def test_actors_a_title_and_name_of_another_country_is_not_the_holder_sharing_a_word(
+    gazetteer: Gazetteer, text: str, published: str, wrong: str
+) -> None:
+    assert wrong not in actors(gazetteer, text, published)
