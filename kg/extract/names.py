@@ -92,7 +92,8 @@ PORTFOLIO_WORDS = frozenset(
     "Media Digital Tertiary Schools Vocational Technical Revenue Taxation Competition Productivity Reform "
     "Emergency Disaster Recovery Reconstruction Integration Statistics Lands Forests Livestock Animal "
     "Husbandry Irrigation Electricity Nuclear Environmental Religious Police Prisons Border Homeland Aged "
-    "Ageing Seniors Children Childhood Gender Medical Food Commonwealth Government".split()
+    "Ageing Seniors Children Childhood Gender Medical Food Commonwealth Government Economics Prosecutions "
+    "Aeronautics Advocacy Partnerships".split()
 )
 #: Letters after a name ("Andrew Nikolic AM CSC MP"): not part of it, even written in capitals.
 POST_NOMINALS = frozenset(
@@ -261,6 +262,8 @@ def unknown_name(reading: Reading, i: int) -> int | None:
         word = words[last]
         if last > i and not reading.same_line(last - 1, last):
             break
+        if last > i and word in NOT_FIRST_NAMES:
+            break  # "Director Sara Carter The White House Office ...": a sentence goes on
         joined = word == "-" and last > i and is_joined(reading.tokens, last)  # "Jean-Pierre", "Dae-jung"
         lowercase_tail = last > i and words[last - 1] == "-" and word.isalpha()
         if word in PORTFOLIO_WORDS or not (

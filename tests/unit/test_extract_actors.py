@@ -688,6 +688,9 @@ def test_actors_names_in_capitals_make_no_new_people(gazetteer: Gazetteer) -> No
         ("Terry Lund, Federated's chief executive, said so.", set()),  # a company's
         ("Ditte Juul Jørgensen, Commission Director-General, spoke.", {"Ditte Juul Jørgensen"}),
         ("At HIS EXCELLENCY, MR ALAN GROTE.", set()),  # capitals and no title: no one new
+        ("Director Sara Carter The White House Office spoke.", {"Sara Carter"}),  # a sentence goes on
+        ("The Director of Public Prosecutions will decide.", set()),  # a title, no name
+        ("He was Director for International Economics and Finance.", set()),
     ],
 )
 def test_actors_people_the_reference_data_lacks(gazetteer: Gazetteer, text: str, labels: set[str]) -> None:
