@@ -20,21 +20,20 @@ _COURTS = (
     "High Supreme Federal Family District Magistrates Superior Crown County Circuit Appeals Constitutional "
     "Criminal International European Industrial Claims States".split()
 )
-#: Words before "Government" that make it a state's or territory's government, an organisation
-#: ("the Tasmanian Government", "the Victorian State Government"), not Australia's (a Country).
-_STATES = (
-    "Victorian Tasmanian Queensland NSW Wales Territory ACT Victoria Tasmania".split()
-    + ["South Australian", "Western Australian", "Victorian State", "Queensland State", "NSW State"]
-    + ["Tasmanian State", "Australian State", "Wales State"]
-)  # not "State" alone: "the Commonwealth and State Government"
+#: An Australian state's or territory's government, an organisation ("the Tasmanian Government", "the
+#: Victorian State Government"), not Australia (a Country); not "the Commonwealth and State Government".
+#: Searched only in texts that say "Government".
+_STATE_GOVERNMENT = re.compile(
+    r"\b(?:Victorian|Tasmanian|Queensland|NSW|New South Wales|Northern Territory|Territory|ACT|Victoria|"
+    r"Tasmania|South Australian|Western Australian)(?: State)? Government\b"
+)
 #: Last words of institutions' names. Universities, institutes and foundations are not actors
 #: (tests/gold/README.md); the few that act for a state are in the reference data.
 _HEADS = (
     "Ministry|Parliament|Commission|Agency|Council|Organi[sz]ation|Department|Party|Service|Authority|Cabinet|"
     "Tribunal|Committee|Board|Bureau|Task Force|(?:(?<=Working )|(?<=Coordination )|(?<=Contact )|"
     "(?<=Steering )|(?<=Persons )|(?<=Advisory )|(?<=Consultative ))Group|"
-    "(?:(?<=Central )|(?<=Reserve ))Bank|(?:" + "|".join(f"(?<={word} )" for word in _COURTS) + ")Court|"
-    "(?:" + "|".join(f"(?<={word} )" for word in _STATES) + ")Government"
+    "(?:(?<=Central )|(?<=Reserve ))Bank|(?:" + "|".join(f"(?<={word} )" for word in _COURTS) + ")Court"
 )
 _INSTITUTION = re.compile(
     # One to six capitalised words (with "and"/"&" between them) before the head, not after "a" or
@@ -80,7 +79,7 @@ _NOT_ACTOR_BODY = re.compile(
 _OFFICERS = TITLE_HEADS | {"Executive", "Officer", "Deputy", "Acting", "First", "Assistant"}
 #: Words before a body's name that are not part of it: "Each Executive Board".
 _DETERMINERS = frozenset("Each Every Additional Another Other Any Its Their Our Your His Her".split())
-_HEAD_WORD = re.compile(rf"\b(?:{_HEADS}|Office)\b")
+_HEAD_WORD = re.compile(rf"\b(?:{_HEADS}|Office|Government)\b")
 _PREVIOUS_WORD = re.compile(r"\b[A-Z][\w'&-]* $")
 #: A country's body named by the country: "the Iraqi Foreign Ministry", "Japan's Lower House".
 _BODIES = re.compile(
@@ -263,6 +262,7 @@ class OrganisationFinder:
         taken = [f.span for f in found if not f.known] + list(claimed)  # countries' bodies
         spans = sorted(
             [m.span() for m in _INSTITUTION.finditer(text)]
+            + ([m.span() for m in _STATE_GOVERNMENT.finditer(text)] if "Government" in text else [])
             + [
                 m.span()
                 for m in _HEAD_FIRST.finditer(text)
