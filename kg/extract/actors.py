@@ -19,7 +19,16 @@ from kg.extract.base import Doc, EntityRecord, Record
 from kg.extract.bodies import OrganisationFinder, outside_non_actor_bodies
 from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
 from kg.extract.names import (
+    CAPITALISED,
     GENERIC_ENDS,
+    NOT_FIRST_NAMES,
+    NOT_SURNAMES,
+    PLURAL_TITLES,
+    POLITICAL_QUALIFIERS,
+    PORTFOLIO_WORDS,
+    POST_NOMINALS,
+    TITLE_HEADS,
+    TITLE_MODIFIERS,
     Found,
     Reading,
     SentenceIndex,
@@ -27,17 +36,31 @@ from kg.extract.names import (
     in_title_case,
     is_joined,
     slug,
+    surname,
 )
 from kg.extract.people import PeopleFinder
 from kg.extract.publishers import Publishers
 from kg.extract.text import Match, scan
-from kg.extract.venues import drop_seats_as_places, drop_venues_and_nationalities, seat_names
+from kg.extract.venues import city_names, drop_seats_as_places, drop_venues_and_nationalities, seat_names
 
 #: A city's name followed by one of these names an agreement or a process, not the state.
 _NAMED_AFTER = re.compile(
     r" (?:accord|Accord|accords|Accords|agreement|Agreement|agreements|protocol|Protocol|convention|"
     r"Convention|declaration|Declaration|Round|round|process|Process|format|Format|consensus|Club)\b"
 )
+
+#: The rest of a company's name after a country's name or adjective, up to the company's word.
+_COMPANY = re.compile(
+    r"(?: (?:[A-Z][\w&'.-]*|and|&)){0,4}? (?:Co|Corp|Corporation|Inc|Ltd|Limited|Plc|PLC|LLC|Airlines|"
+    r"Airways|Air Lines|Telecom|Petroleum|Motors|Steel|Industries|Holdings|Bancorp|Bancshares)\b(?!-)"
+)
+
+#: A company's name or stock symbol, then "of": "Toyota Motor Corp <TOYO.T> of Japan".
+_COMPANY_OF = re.compile(r"(?:\b(?:Co|Corp|Inc|Ltd|Plc|PLC)\.?|>) of (?:the )?$")
+
+#: What follows a leader's name in the name of the government: "the Reagan administration",
+#: "the Biden-Harris Administration".
+_ADMINISTRATION = re.compile(r"(?:-[A-Z][a-z]+)?(?:'s)? [Aa]dministration\b")
 
 
 class ActorExtractor:
@@ -53,6 +76,10 @@ class ActorExtractor:
         self.organisations = OrganisationFinder(gazetteer)
         self.people = PeopleFinder(gazetteer)
         self.seats = seat_names(gazetteer.metonyms)
+        self.cities = city_names(gazetteer.country_hidden)
+        #: The first words of known people's names: what a first name looks like even in a headline.
+        people = (e.label for e in gazetteer.entries.values() if e.type == "Person")
+        self.first_names = frozenset(label.split(" ", 1)[0] for label in people if " " in label)
 
     def __call__(self, doc: Doc) -> list[Record]:
         reading = self.read(doc)
@@ -60,8 +87,11 @@ class ActorExtractor:
         found = [self._known(reading, m, resolved) for m in reading.names]
         found = self.organisations(reading, found)
         found += self.people(reading, found)
-        found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found))
+        found = merge_surnames(found)
+        found = drop_venues_and_nationalities(reading, found, self._spoken_for(reading, found), self.cities)
         found = drop_seats_as_places(reading, found, self.seats)
+        found = drop_headline_only_names(reading, found)
+        found = drop_administrations_only(reading, found)
         return self._records(reading, found)
 
     def read(self, doc: Doc) -> Reading:
@@ -107,10 +137,16 @@ class ActorExtractor:
         entry = self.gazetteer.entries[str(match.values[0])]
         if entry.type == "Country" and _NAMED_AFTER.match(text, match.end):
             return " " in text[match.start : match.end] or not _is_capital_like(text, match)
+        if entry.type == "Country" and text.startswith(" ", match.end) and _COMPANY.match(text, match.end):
+            return False  # "American Telephone and Telegraph Co", "Japan Air Lines"
+        if entry.type == "Country" and _COMPANY_OF.search(text, max(0, match.start - 12), match.start):
+            return False  # "Toyota Motor Corp <TOYO.T> of Japan": the company's
         if entry.type == "Person" and match.first_token == match.last_token:
             i = match.last_token + 1  # "Yu" of "Kang Yu-jung" is no one's short name
             if i + 1 < len(tokens) and tokens.words[i] == "-" and tokens.words[i + 1].islower():
                 return not is_joined(tokens, i)
+            if _in_another_name(reading, match, entry.label, self.first_names):
+                return False
         if entry.type == "Organisation" and tokens.words[match.last_token] in GENERIC_ENDS:
             # "Sustainable Development Committee" is not the Development Committee
             return match.first_token - 1 in reading.inside or not after_unknown_capitalised(
@@ -169,6 +205,129 @@ class ActorExtractor:
         holdings = self.gazetteer.offices_of(items[0].key, reading.day)
         countries = {h.of for h in holdings if h.of.startswith("country/")}
         return countries.pop() if len(countries) == 1 else None
+
+
+#: Words that end a person's name as another name's first word: "Biden Administration", "Howard Government".
+_AFTER_SURNAME = NOT_SURNAMES | GENERIC_ENDS | POST_NOMINALS | {"Jr", "Sr"}
+#: Capitalised words before a surname that are no first name: titles, qualifiers and portfolios.
+_NOT_GIVEN = (
+    NOT_FIRST_NAMES | TITLE_HEADS | TITLE_MODIFIERS | PORTFOLIO_WORDS | POLITICAL_QUALIFIERS | PLURAL_TITLES
+)
+
+#: Words that begin questions and clauses, capitalised at the start of one.
+_QUESTION_WORDS = frozenset(
+    "Is Are Was Were Do Does Did Has Have Had Can Could Will Would Should Shall May Might Must Why How What "
+    "Where Who Then Now So Also Here There Not Only".split()
+)
+
+
+def _in_another_name(reading: Reading, match: Match, label: str, first_names: frozenset[str]) -> bool:
+    """Whether a known person's one-word name is a word of someone else's name: "Cliff Albright" (not
+    Madeleine Albright), "Governor John Carney", "Kerry Francis Bullmore Packer", "Test Ban Treaty".
+
+    A capitalised word just before it that is not a title and does not begin like the person's own
+    first name ("Joseph Biden" is Biden), or, within a sentence, a capitalised word after it that
+    is no name the gazetteer knows and does not end a body's name ("Biden Administration"). In a
+    line written in title case (a headline: "Xi Meets Putin", "Reagan Sees Room") only a known
+    first name before it counts, a name after a title, or the first word of a bulleted line ("- Cliff
+    Albright, Director").
+    """
+    words, i, text = reading.tokens.words, match.first_token, reading.text
+    if i in reading.recased:
+        return False  # "PM RUDD:"
+    if i > 0 and reading.same_line(i - 1, i) and i - 1 not in reading.inside:
+        before = words[i - 1]
+        if (
+            CAPITALISED.match(before)
+            and len(before) > 1
+            and before not in _NOT_GIVEN
+            and before[0] != label[0]
+            and text[reading.tokens.starts[i - 1] - 2 : reading.tokens.starts[i - 1]] != ". "
+            and before not in _QUESTION_WORDS  # "Q Is Trump starting ...", "Can Macron's rivals win"
+            and f" {before.lower()} " not in text  # a word, not a name: "Federal Member for Flynn"
+        ):
+            start = reading.tokens.starts[i - 1]
+            bullet = text[start - 2 : start] in ("- ", "* ", "• ")
+            titled = i >= 2 and words[i - 2] in TITLE_HEADS  # "First Lady Melania Trump Statement"
+            return bullet or titled or before in first_names or not _title_case_line(text, match.start)
+    j = i + 1
+    if j < len(words) and reading.same_line(i, j) and j not in reading.inside and i > 0:
+        after = words[j]
+        return (
+            CAPITALISED.match(after) is not None
+            and len(after) > 1
+            and after not in _AFTER_SURNAME
+            and after.removesuffix("s") not in _AFTER_SURNAME  # "the Hawke and Keating Governments"
+            and words[i - 1][:1].islower()
+            and not _title_case_line(text, match.start)
+        )
+    return False
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """Whether the line around an offset writes all its longer words capitalised (a headline)."""
+    start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = [w for w in text[start : end if end >= 0 else None].split() if len(w) > 3 and w.isalpha()]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+def merge_surnames(found: list[Found]) -> list[Found]:
+    """A new person named by one word ('President Sampaio') is the one person of the article whose
+    full name ends with it ('His Excellency Mr Jorge Sampaio'), whichever the text gives first; two
+    such people ('George Bush', 'Laura Bush') leave it alone."""
+    full: dict[str, set[tuple[str, str, bool]]] = defaultdict(set)
+    for f in found:
+        if f.type == "Person" and " " in f.label:
+            full[surname(f.label)].add((f.key, f.label, f.known))
+    if not full:
+        return found
+    merged = []
+    for f in found:
+        people = full.get(f.label) if f.type == "Person" and not f.known and " " not in f.label else None
+        if people and len(people) == 1:
+            key, label, known = next(iter(people))
+            f = replace(f, key=key, label=label, known=known)
+        merged.append(f)
+    return merged
+
+
+def drop_administrations_only(reading: Reading, found: list[Found]) -> list[Found]:
+    """``found`` without the people named only in their administration's name: "the Reagan
+    administration hoped" is the United States (tests/gold/README.md), not Reagan."""
+    text = reading.text
+    if "dministration" not in text:
+        return found
+    named_otherwise = {
+        f.key for f in found if f.type == "Person" and not _ADMINISTRATION.match(text, f.evidence.end)
+    }
+    return [f for f in found if f.type != "Person" or f.key in named_otherwise]
+
+
+def drop_headline_only_names(reading: Reading, found: list[Found]) -> list[Found]:
+    """``found`` without the people and bodies the reference data lacks that only a title names whose
+    every word (but 'to', 'of', 'in') is capitalised, where a name's end cannot be seen: "Wayne Swan
+    Additional Funding", "TNT Sets New Package Delivery Service", "Chairman Sells Shares". A name the
+    body repeats stays."""
+    title = reading.doc.article.title
+    words = [w for w in (title or "").split() if len(w) > 2 and w.isalpha()]
+    if len(words) < 3 or not all(w[0].isupper() for w in words):
+        return found  # "Statement by Press Secretary Jen Psaki on the Impact ...": the name ends at "on"
+    end = len(title)
+    in_body = {f.key for f in found if f.evidence.start >= end}
+    body = reading.text[end:]
+
+    def seen(f: Found) -> bool:
+        after = reading.text[f.evidence.end : end].split(" ", 2)
+        return (
+            f.known
+            or f.type == "Country"
+            or f.key in in_body
+            or f.evidence.start >= end
+            or f.label.rsplit(" ", 1)[-1] in body  # "Sir Joh Bjelke-Petersen will be ..."
+            or (len(after) > 1 and after[1][:1].islower())  # "... Jen Psaki on Strategic Petroleum ..."
+        )
+
+    return [f for f in found if seen(f)]
 
 
 def _is_capital_like(text: str, match: Match) -> bool:

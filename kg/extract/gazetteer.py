@@ -73,6 +73,8 @@ class Gazetteer:
     national_bodies: dict[tuple[str, str], str] = field(default_factory=dict)
     #: Organisations' hidden labels, without "the": metonyms ("Pentagon", "Kremlin", "Republicans")
     metonyms: set[str] = field(default_factory=set)
+    #: Countries' hidden labels: capitals and seats that stand for a state, adjectives, demonyms
+    country_hidden: set[str] = field(default_factory=set)
 
     def resolve(self, keys: tuple[object, ...], day: dt.date | None) -> str:
         """The entity a shared name means on a day: one that existed then, preferring one still existing.
@@ -178,6 +180,8 @@ def build(graph: Graph) -> Gazetteer:
                     gazetteer.names.add(_without_article(str(name)), entry.key)
                     if predicate == SKOS.hiddenLabel and type_name == "Organisation":
                         gazetteer.metonyms.add(_without_article(str(name)))
+                    elif predicate == SKOS.hiddenLabel and type_name == "Country":
+                        gazetteer.country_hidden.add(str(name))
     for office in graph.subjects(RDF.type, DIPL.Office):
         for predicate in (RDFS.label, SKOS.altLabel):
             for name in graph.objects(office, predicate):

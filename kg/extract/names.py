@@ -32,7 +32,8 @@ TITLE_HEADS = frozenset(
     "Spokeswoman Spokesperson Director Chairman Chairwoman Chair Senator Governor Representative "
     "Commissioner King Queen Prince Princess Emir Sheikh Sultan General Admiral Mayor Leader Speaker Pope "
     "Treasurer "
-    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame".split()
+    "Administrator Counselor Counsellor Chief Mr Mrs Ms Dr Sen Rep Gov Gen Amb Lord Baroness Sir Dame "
+    "Lady".split()  # "First Lady Melania Trump", "Lady Thatcher"
 )
 #: The same in lower case, as news writes a role before a name: "State Department spokesman Charles
 #: Redman", "Republican politician Fred Upton", "presidential spokesperson Kang Yu-jung".
@@ -56,7 +57,7 @@ POLITICAL_QUALIFIERS = frozenset(
 #: Titles that business uses too: after an unknown capitalised word they name a company's officer.
 BUSINESS_TITLES = frozenset("Chairman Chairwoman Chair Chief Director President".split())
 #: Titles that name a person without a first name: "Mr Howard", "Dr Mahathir" ("Sir Alan": the first).
-HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame".split())
+HONORIFICS = frozenset("Mr Mrs Ms Dr Sir Dame Lady".split())
 #: Words that end an institution's name, so never a person's: "... Terrorist Organization".
 NOT_SURNAMES = frozenset(
     "Organization Organisation Council Commission Ministry Agency University Institute Party Union "
@@ -91,7 +92,8 @@ PORTFOLIO_WORDS = frozenset(
     "Media Digital Tertiary Schools Vocational Technical Revenue Taxation Competition Productivity Reform "
     "Emergency Disaster Recovery Reconstruction Integration Statistics Lands Forests Livestock Animal "
     "Husbandry Irrigation Electricity Nuclear Environmental Religious Police Prisons Border Homeland Aged "
-    "Ageing Seniors Children Childhood Gender Medical Food Commonwealth Government".split()
+    "Ageing Seniors Children Childhood Gender Medical Food Commonwealth Government Economics Prosecutions "
+    "Aeronautics Advocacy Partnerships".split()
 )
 #: Letters after a name ("Andrew Nikolic AM CSC MP"): not part of it, even written in capitals.
 POST_NOMINALS = frozenset(
@@ -260,6 +262,8 @@ def unknown_name(reading: Reading, i: int) -> int | None:
         word = words[last]
         if last > i and not reading.same_line(last - 1, last):
             break
+        if last > i and word in NOT_FIRST_NAMES:
+            break  # "Director Sara Carter The White House Office ...": a sentence goes on
         joined = word == "-" and last > i and is_joined(reading.tokens, last)  # "Jean-Pierre", "Dae-jung"
         lowercase_tail = last > i and words[last - 1] == "-" and word.isalpha()
         if word in PORTFOLIO_WORDS or not (

@@ -75,6 +75,14 @@ _BUSINESS = re.compile(
 )
 
 
+#: The body after a role set off by commas in a list: "- Scott Fay, President, Democracy SENTRY" (to the
+#: end of the line or item) and the words that make such a body a state's.
+_LISTED_BODY = re.compile(r"(?: and [A-Za-z-]+)?, ([A-Z][^\n;]{1,80})")
+_PUBLIC_BODY = re.compile(
+    r"\b(?:Department|Ministry|Office|Agency|Administration|Commission|Council|Bureau|Service|Senate|House|"
+    r"Assembly|Parliament|Congress|Government|Court|Authority|Board|County|City|State|Embassy|Mission|Army|Navy|"
+    r"Force|Command|Federal|National|U\.S\.|United States|White House)\b"
+)
 #: A body after a role: "president at Merrill Lynch", "chairman of the Acme Corporation".
 _AT_BODY = re.compile(r" (?:at|with|of) (?:the )?([A-Z][\w.&'-]*)")
 
@@ -105,6 +113,39 @@ _OF_WORDS = frozenset("of for to at on in".split())
 #: What may follow a name set off after a role.
 _AFTER_NAME = frozenset(", . ; ) said says told and has had who will would".split())
 
+#: Offices that a bare title names in the home country: "The Vice President" of a White House readout.
+_HOME_OFFICES = frozenset(
+    {"office/president", "office/vice-president", "office/prime-minister", "office/first-lady"}
+)
+
+
+def _another_title_next(words: list[str], i: int) -> bool:
+    """Whether a capitalised word follows a title and 'and': 'Crown Prince and Prime Minister', not
+    'The Vice President and I'."""
+    return i < len(words) and words[i][:1].isupper() and words[i] != "I"
+
+
+#: Words before "to the President" that make it part of an aide's title: "Assistant to the President".
+_AIDES = TITLE_HEADS | TITLE_MODIFIERS | frozenset({"Counsel", "Aide", "Liaison"})
+
+
+#: Bodies named after the office they serve: "the Department of the Prime Minister and Cabinet".
+_OFFICES_OF = frozenset("Office Offices Department Departments".split())
+
+
+def _part_of_another_title(words: list[str], first: int, after: int) -> bool:
+    """Whether 'the President' at token ``first`` is part of someone else's title or an office's name:
+    'Assistant to the President', 'the Office of the Vice President', 'Minister Assisting the Prime
+    Minister', 'the Vice President for Strategy' (a company's)."""
+    if after < len(words) and words[after] in ("for", "at"):
+        return True
+    if first >= 3 and words[first - 2] == "to" and words[first - 3] in _AIDES:
+        return True
+    if first >= 2 and words[first - 2] == "Assisting":  # "Minister Assisting the Prime Minister"
+        return True
+    return first >= 3 and words[first - 2] == "of" and words[first - 3] in _OFFICES_OF
+
+
 #: Month and day names, which no short form may be ("May" after "Theresa May").
 _CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _TITLE_WORDS = TITLE_HEADS | ROLE_HEADS | PLURAL_TITLES | {"leader", "secretary"}
@@ -122,6 +163,7 @@ class PeopleFinder:
         people += self.generic_titles(reading, found + people)
         people += self.appositions(reading, found + people)
         people += self.roles_before(reading, found + people)
+        people += self.listed(reading, found + people)
         people += self.short_forms(reading, found + people)
         return people
 
@@ -151,7 +193,11 @@ class PeopleFinder:
                 if after < len(tokens) and reading.same_line(after - 1, after)
                 else None
             )
-            if unknown is not None and (holder := self._holder_named(tokens.words[after], reading, office)):
+            if (
+                unknown is not None
+                and (holder := self._holder_named(tokens.words[after], reading, office))
+                and self._holds_for_named_country(reading, office, unknown, holder)
+            ):
                 entry = self.gazetteer.entries[holder]  # "Vice President Harris Announces ...": a headline
                 evidence = reading.evidence(
                     office.start, tokens.ends[after], "holder of the title on the day", 0.8
@@ -162,7 +208,9 @@ class PeopleFinder:
             elif unknown is not None:
                 if after not in reading.recased and not self._private_role(reading, office):
                     found.append(self._new_person(reading, office, unknown))
-            elif followed_by(tokens, office, {"and", "&"}):
+            elif followed_by(tokens, office, {"and", "&"}) and _another_title_next(
+                tokens.words, office.last_token + 2
+            ):
                 continue  # "Crown Prince and Prime Minister ...": the last title names the person
             elif (person := self._surnamed(reading, office, known + found)) is not None:
                 found.append(person)
@@ -171,6 +219,13 @@ class PeopleFinder:
             elif not followed_by(tokens, office, {"of"}):  # "the Chairman of <unresolved>" is not bare
                 bare.append(office)
         return found + self._bare_titles(reading, bare, known + found)
+
+    def _holds_for_named_country(self, reading: Reading, office: Match, name_end: int, person: str) -> bool:
+        """Whether a holder found by one word of a name holds office for the country the title names,
+        if it names one: "Crown Prince Salman bin Hamad Al Khalifa of Bahrain" is not Saudi Arabia's
+        Mohammed bin Salman."""
+        near = self._country_near(reading, office, name_end=name_end)
+        return near is None or near[0] in {h.of for h in self.gazetteer.offices_of(person, reading.day)}
 
     def _name_set_off(self, reading: Reading, i: int) -> str | None:
         """The person a title ending before token ``i`` names when a comma and the person's name follow
@@ -259,16 +314,31 @@ class PeopleFinder:
     def _holder(self, reading: Reading, office: Match) -> Found | None:
         """'the Chinese President', 'The President of China': the holder of that office on the day."""
         near = self._country_near(reading, office)
-        if near is None or reading.day is None:
+        if near is None:
             return None
         country, start, end = near
+        words, first = reading.tokens.words, office.first_token
+        if start == office.start and words[first].islower() and (first == 0 or words[first - 1] != "the"):
+            return None  # "he would have been a very good president of the United States": anyone
         for office_key in office.values:
-            person = self.gazetteer.holder(str(office_key), country, reading.day)
+            person = self._holder_then(str(office_key), country, reading)
             if person is not None:
                 entry = self.gazetteer.entries[person]
-                evidence = reading.evidence(start, end, f"office held on {reading.day.isoformat()}", 0.85)
+                when = reading.day.isoformat() if reading.day else "through the period"
+                evidence = reading.evidence(start, end, f"office held on {when}", 0.85)
                 return Found(person, "Person", entry.label, True, evidence, office=str(office_key))
         return None
+
+    def _holder_then(self, office: str, of: str, reading: Reading) -> str | None:
+        """Who held an office on the article's day; for an undated article, the one person who held
+        it through the whole period the publisher wrote in ('the Chinese President' in a BBC story
+        of 2004-05 is Hu Jintao)."""
+        if reading.day is not None:
+            return self.gazetteer.holder(office, of, reading.day)
+        if reading.period is None:
+            return None
+        first, last = (self.gazetteer.holder(office, of, day) for day in reading.period)
+        return first if first == last else None
 
     def _country_near(
         self, reading: Reading, office: Match, *, name_end: int | None = None
@@ -279,7 +349,10 @@ class PeopleFinder:
         ``name_end`` the last token of the name) all name China.
         """
         tokens, name_at = reading.tokens, reading.name_at
-        before = next((m for m in reading.names if m.last_token == office.first_token - 1), None)
+        end = office.first_token - 1
+        if end > 0 and tokens.words[end] in ("'s", "’s", "'"):
+            end -= 1  # "China's president"
+        before = next((m for m in reading.names if m.last_token == end), None)
         if before is not None and self._is_country(before):
             return str(before.values[0]), before.start, office.end
         after = (office.last_token if name_end is None else name_end) + 1
@@ -306,7 +379,9 @@ class PeopleFinder:
         return self.gazetteer.entries[str(match.values[0])].type == "Person"
 
     def _bare_titles(self, reading: Reading, bare: list[Match], found: list[Found]) -> list[Found]:
-        """'the President' with no country: the first person the article introduced in that office."""
+        """'the President' with no country: the first person the article introduced in that office;
+        failing that, a head of state or government (or the Vice President, the First Lady) of the
+        article's home country on its day ('The Vice President' of a White House readout)."""
         resolved = []
         for office in bare:
             earlier = sorted(
@@ -320,7 +395,32 @@ class PeopleFinder:
                     )
                     resolved.append(Found(person.key, "Person", person.label, person.known, evidence))
                     break
+            else:
+                if (home := self._home_holder(reading, office)) is not None:
+                    resolved.append(home)
         return resolved
+
+    def _home_holder(self, reading: Reading, office: Match) -> Found | None:
+        """The holder of a top office of the home country on the article's day, for a title written
+        capitalised after 'the' ('the Vice President'; not 'a Vice President', 'as Vice President',
+        'the Deputy Prime Minister')."""
+        words, first = reading.tokens.words, office.first_token
+        if (
+            reading.home is None
+            or reading.day is None
+            or first == 0
+            or words[first - 1] not in ("the", "The")
+        ):
+            return None
+        if not words[first][:1].isupper() or _part_of_another_title(words, first, office.last_token + 1):
+            return None
+        for key in (str(v) for v in office.values if str(v) in _HOME_OFFICES):
+            person = self.gazetteer.holder(key, reading.home, reading.day)
+            if person is not None:
+                entry = self.gazetteer.entries[person]
+                evidence = reading.evidence(office.start, office.end, "the home country's office holder", 0.7)
+                return Found(person, "Person", entry.label, True, evidence, office=key)
+        return None
 
     # -- titles the gazetteer does not list: "Special Envoy Steve Witkoff" -------------------
 
@@ -469,6 +569,11 @@ class PeopleFinder:
         role = match.group(0).rsplit(" ", 1)[-1].lower()
         if role not in _PRIVATE_ROLES and role != "head":
             return False
+        if match.group("title") and (listed := _LISTED_BODY.match(reading.text, match.end())):
+            # "- Scott Fay, President, Democracy SENTRY": a listed officer of a body that is no state's
+            # ("- Jane Roe, Director, Office of Management and Budget" is one)
+            i = reading.token_range(listed.start(1), listed.end(1)).start
+            return i not in reading.inside and not _PUBLIC_BODY.search(listed.group(1))
         if match.group("owner"):  # "Federated's chief": a company's, unless a state or known body's
             return reading.token_range(*match.span("owner")).start not in reading.inside
         body = _AT_BODY.match(reading.text, match.end())
@@ -517,6 +622,39 @@ class PeopleFinder:
             return False
         return any(i in reading.inside for i in reading.token_range(start, end))
 
+    def listed(self, reading: Reading, found: list[Found]) -> list[Found]:
+        """The bare names of a bulleted list of people: "The appointed members are: - Secretary Marco
+        Rubio - Steve Witkoff - Marc Rowan - Robert Gabriel". A list whose lines name at least two
+        people otherwise (by title or as known) is a list of people, and a line that is nothing but
+        a name of two or three words names one more; lines of agencies or of names with roles after
+        them ("- Cliff Albright, Director, ...") are left to the other finders, and so are lists
+        that are mostly not of people."""
+        text = reading.text
+        if "\n- " not in text and "\n• " not in text:
+            return []
+        people: list[Found] = []
+        for block in _bullet_blocks(text):
+            people_lines = sum(
+                any(f.type == "Person" and start <= f.evidence.start < end for f in found)
+                for start, end in block
+            )
+            if people_lines < 2 or people_lines * 2 < len(block):
+                continue  # a list of bodies or teams with a few people in it
+            taken = [f.span for f in found]
+            for start, end in block:
+                if overlaps((start, end), taken):
+                    continue
+                tokens = reading.token_range(start, end)
+                last = unknown_name(reading, tokens.start)
+                words = reading.tokens.words[tokens.start : tokens.stop]
+                if last != tokens.stop - 1 or len(text[start:end].split()) > 3 or set(words) & _NOT_IN_NAMES:
+                    continue  # more than a name: "- Maryland Delegate Jennifer White"
+                span = (reading.tokens.starts[tokens.start], reading.tokens.ends[last])
+                label = text[span[0] : span[1]]
+                evidence = reading.evidence(*span, "a name in a list of people", 0.7)
+                people.append(Found(f"person/{slug(label)}", "Person", label, False, evidence))
+        return people
+
     def short_forms(self, reading: Reading, found: list[Found]) -> list[Found]:
         """Later mentions of a person by one word of the full name: 'Lopez' after 'Ana Lopez', and
         for a person the reference data knows, the family name written first too ('Lee' after
@@ -561,6 +699,25 @@ class PeopleFinder:
 
 #: Words before "Justice" in a judge's title: "Lord Justice Rix", "Mr Justice Forbes".
 _JUDGES_BEFORE = frozenset("Lord Lady Mr Mrs Ms Chief".split())
+
+
+def _bullet_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """The runs of consecutive bulleted lines ('- ...', '• ...'), each line as the span after its
+    bullet."""
+    blocks: list[list[tuple[int, int]]] = []
+    run: list[tuple[int, int]] = []
+    at = 0
+    for line in text.split("\n"):
+        if line.startswith(("- ", "• ")) and len(line) > 2:
+            run.append((at + 2, at + len(line.rstrip())))
+        elif line.strip() or not run:  # a blank line inside a list does not end it
+            if len(run) >= 3:
+                blocks.append(run)
+            run = []
+        at += len(line) + 1
+    if len(run) >= 3:
+        blocks.append(run)
+    return blocks
 
 
 def _after_the(reading: Reading, i: int) -> bool:

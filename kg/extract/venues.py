@@ -29,8 +29,16 @@ _PRIVATE_PEOPLE = frozenset(
     "tourists journalist journalists businessman businessmen businesswoman worker workers man men "
     "woman women boy boys girl girls child children singer actor actress writer author artist coach "
     "runner champion footballer sprinter cyclist boxer golfer driver merchant hostage hostages "
-    "descent origin".split()
+    "descent origin families family consumers taxpayers voters households youth farmers "
+    "investors companies company firms firm businesses patients veterans car carmaker carmakers maker "
+    "makers manufacturer manufacturers giant retailer retailers bank banks airline airlines insurer "
+    "brewer group conglomerate".split()
 )
+#: A people named in the plural ("Americans", "Iraqis", "Britons"): a nationality, unless it acts.
+_PLURAL_PEOPLE = re.compile(r"[A-Z][a-z]+(?:ans|is|ers|ons)")
+#: Names with those endings that are places, or a state by its people ("the Soviets said").
+#: The Palestinians are the Palestinian side, a political actor (tests/gold/README.md).
+_NOT_PLURAL_PEOPLE = frozenset("Paris Tunis Algiers Solomons Soviets Palestinians".split())
 #: How a nationality adjective ends: "French", "Chinese", "Israeli", "Australians".
 ADJECTIVE_END = re.compile(r"(?:an|ans|ese|ish|ch|i|ic)$")  # not "Paris", "Tunis"
 #: Nouns after a nationality adjective that make it the state: "Chinese officials", "the Russian side".
@@ -38,12 +46,18 @@ _STATE_NOUNS = (
     r"government|officials?|president|prime minister|foreign|minister|ministry|authorities|side|delegation|"
     r"leaders?|leadership|counterparts?|embassy|ambassador|military|forces|troops|army|navy|administration|"
     r"state|regime|parliament|premier|chancellor|king|envoy|diplomats?|spokes(?:man|woman|person)|"
-    r"central bank|representatives?"
+    r"central bank|representatives?|soldiers|warplanes|negotiators"
+)
+#: Nouns of a person's origin, which name it only right after the adjective ("Israeli-British national").
+_ORIGINS = frozenset("national nationals descent origin".split())
+#: First words of a state's things: "US government companies" is the state's, "US defence companies" not.
+_STATE_WORDS = frozenset(
+    "government state federal military army navy defense defence central public official officials".split()
 )
 _STATE_NOUN = re.compile(rf"(?:-[A-Z][a-z]+)*\s+(?i:{_STATE_NOUNS})\b")
 #: The same before the country: "the President of Armenia", "the Government of Japan".
 _STATE_OF = re.compile(rf"(?i:{_STATE_NOUNS}) of (?:the )?$")
-_NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([a-z]+)")
+_NATIONALITY = re.compile(r"(?:-[A-Z][a-z]+)*\s+([A-Za-z]+)(?: ([a-z]+))?")
 #: Verbs after a country's name that make it the subject, a state that acts: "Australia will",
 #: "Paris said", "U.S. Warns" (a headline). Other verbs are told by their endings (:func:`_acts`).
 _VERBS = frozenset(
@@ -58,27 +72,66 @@ _POSSESSED = frozenset(
     "strategy initiative response decision view views stance proposal offer bid obligations "
     "engagement alliance allies partners partnership".split()
 )
-_NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
+_NEXT_WORDS = re.compile(r"(?:'s?|’s?)?[ \t]+(?:[A-Za-z][a-z]+ly[ \t]+)?([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?")
 
 
-def drop_venues_and_nationalities(reading: Reading, found: list[Found], spoken_for: set[str]) -> list[Found]:
+def drop_venues_and_nationalities(
+    reading: Reading, found: list[Found], spoken_for: set[str], cities: frozenset[str] = frozenset()
+) -> list[Found]:
     """``found`` without the countries whose every mention is a venue or a nationality.
 
-    ``spoken_for`` holds the countries someone in the article speaks for: they stay.
+    ``spoken_for`` holds the countries someone in the article speaks for: they stay. ``cities`` are
+    the capitals that stand for their states (from :func:`city_names`).
     """
     countries = [f for f in found if f.type == "Country"]
     if not countries:
         return found
     country_at = {i: f.key for f in countries for i in reading.token_range(*f.span)}
-    venues = {f.evidence.start for f in countries if _is_venue(reading, f, country_at)}
+    venues = {
+        f.evidence.start
+        for f in countries
+        if _is_venue(reading, f, country_at) or _is_city_of_an_event(reading, f, cities)
+    }
     keep = {
         f.key
         for f in countries
-        if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading.text, f))
+        if f.key in spoken_for or (f.evidence.start not in venues and not _is_nationality(reading, f))
     }
     if len(keep) == 1 and _domestic(reading, [f for f in countries if f.key in keep], spoken_for - keep):
         return [f for f in found if f.type != "Country"]
     return [f for f in found if f.type != "Country" or f.key in keep]
+
+
+def city_names(hidden: set[str]) -> frozenset[str]:
+    """The countries' hidden names that are cities: 'Washington', 'Paris', 'Abu Dhabi'; not adjectives
+    or peoples ('American', 'Britons')."""
+    return frozenset(
+        n
+        for n in hidden
+        if not ADJECTIVE_END.search(n) and (not _PLURAL_PEOPLE.fullmatch(n) or n in _NOT_PLURAL_PEOPLE)
+    )
+
+
+#: Nouns after a city that make it the place of an event: "the London talks", "their Paris meeting".
+_EVENTS = frozenset(
+    "talks meeting meetings summit conference negotiations session round market markets stock metal gasoil "
+    "futures bourse exchange dealers traders trading".split()
+)  # and its markets: "the London Metal Exchange", "London Gasoil", "Tokyo stock market"
+#: Verbs before a city that make it a destination: "A team will visit Washington next month".
+_VISITS = frozenset("visit visits visited visiting".split())
+
+
+def _is_city_of_an_event(reading: Reading, item: Found, cities: frozenset[str]) -> bool:
+    """'the London talks', 'at their Paris meeting', 'will visit Washington': a capital named as the
+    place of an event or a visit, not for its state (a country's own name is not read so: 'visit
+    Japan' may be the state's)."""
+    written = reading.text[item.evidence.start : item.evidence.end]
+    if written not in cities:
+        return False
+    words, mention = reading.tokens.words, reading.token_range(*item.span)
+    after = words[mention.stop] if mention.stop < len(words) else ""
+    before = words[mention.start - 1] if mention.start > 0 else ""
+    return after.lower() in _EVENTS or before.lower() in _VISITS
 
 
 def seat_names(metonyms: set[str]) -> frozenset[str]:
@@ -142,6 +195,8 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
     words = reading.tokens.words
     mention = reading.token_range(*item.span)
     i, j = mention.start, mention.stop  # the first token of the mention, the token after it
+    if _possessor(reading, item):
+        return False  # "in Japan's support for the fund": the state's support, not a place
     before = words[i - 1] if i >= 1 else ""
     if j + 1 < len(words) and words[j] == "," and before in _LOCATIVES and country_at.get(j + 1) == item.key:
         return True  # "in Jakarta, Indonesia": the city of a "city, country" pair
@@ -162,6 +217,15 @@ def _is_venue(reading: Reading, item: Found, country_at: dict[int, str]) -> bool
     return False
 
 
+def _possessor(reading: Reading, item: Found) -> bool:
+    """Whether a mention owns what only a state has: "Japan's support", "Australia's position"."""
+    text, end = reading.text, item.evidence.end
+    if not text.startswith(("'s ", "’s ", "' ", "’ "), end):
+        return False
+    rest = _NEXT_WORDS.match(text, end, end + 60)
+    return rest is not None and bool({rest.group(1), rest.group(2)} & _POSSESSED)
+
+
 def _domestic(reading: Reading, mentions: list[Found], others: set[str]) -> bool:
     """Whether the mentions of an article's only country name a place or a people, not a state.
 
@@ -173,12 +237,13 @@ def _domestic(reading: Reading, mentions: list[Found], others: set[str]) -> bool
     text = reading.text
     if mentions[0].key == reading.home and not others:
         return True
-    return all(_is_adjective(text[f.evidence.start : f.evidence.end]) for f in mentions)
+    return all(_is_adjective(text[f.evidence.start : f.evidence.end], f.label) for f in mentions)
 
 
-def _is_adjective(written: str) -> bool:
-    """'Australian', 'American': one word with a nationality adjective's ending."""
-    return " " not in written and ADJECTIVE_END.search(written) is not None
+def _is_adjective(written: str, label: str) -> bool:
+    """'Australian', 'American': one word with a nationality adjective's ending that is not the
+    country's own name ('Japan', 'Iran')."""
+    return " " not in written and ADJECTIVE_END.search(written) is not None and written != label
 
 
 def _acts(reading: Reading, item: Found) -> bool:
@@ -206,12 +271,29 @@ def _acts(reading: Reading, item: Found) -> bool:
     headline = "\n" not in text[:end]
     if word.lower() in _VERBS or (headline and word == "To"):  # "Bangladesh To Seek World Bank Help"
         return True
-    if ADJECTIVE_END.search(written) or written.endswith("is") or not (word.islower() or headline):
+    if _is_adjective(written, item.label) or written.endswith("is") or not (word.islower() or headline):
         return False  # "American workers", "Iraqis", "Australia Day"
     return len(word) > 3 and (word.endswith("ed") or (word.endswith("s") and not word.endswith(("ss", "us"))))
 
 
-def _is_nationality(text: str, item: Found) -> bool:
-    """'a Namibian athlete', 'Israeli-British national': an adjective of a private person's nationality."""
+def _is_nationality(reading: Reading, item: Found) -> bool:
+    """'a Namibian athlete', 'Israeli-British national': an adjective of a private person's nationality;
+    'Americans', 'some Iraqis': a people in the plural, unless it acts ('the Israelis said')."""
+    text = reading.text
+    written = text[item.evidence.start : item.evidence.end]
+    if _PLURAL_PEOPLE.fullmatch(written) and written not in _NOT_PLURAL_PEOPLE:
+        return not _acts(reading, item)
     rest = _NATIONALITY.match(text[item.evidence.end : item.evidence.end + 40])
-    return rest is not None and rest.group(1) in _PRIVATE_PEOPLE
+    if rest is None:
+        return False
+    first, second = rest.group(1), rest.group(2)
+    if first in _PRIVATE_PEOPLE:
+        return True  # "a Namibian athlete"
+    # "US mortgage giant Fannie Mae", "U.S. Car firms", "US defence companies"
+    return (
+        second is not None
+        and second in _PRIVATE_PEOPLE
+        and second not in _ORIGINS
+        and first.lower() not in _STATE_WORDS
+        and not first.endswith("s")  # "Tanzania conducts national ...": a verb
+    )
