@@ -31,8 +31,9 @@ from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Se
 from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
 from kg.extract.dates import MONTHS, WEEKDAYS, TimeExpression, When
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
 from kg.extract.publishers import Publisher, Publishers, document_author
+from kg.extract.text import scan
 from kg.extract.topics import TopicMatcher
 
 # Grammatical medium cues the ontology's altLabels cannot spell as fixed phrases.
@@ -191,6 +192,9 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
+# The place a visit goes to, named right after its verb: "will visit East Timor", "a visit to the
+# Solomon Islands", "arrives in Seoul" (a country named only as a venue is no entity of the article).
+DESTINATION = re.compile(r"(?: to)? (?:the )?((?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)")
 TOPIC_PREPOSITION = re.compile(r"\b(?:on|about|of|regarding|for)\b", re.I)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
@@ -532,33 +536,50 @@ class MeetingExtractor:
                     break
         return found
 
-    @staticmethod
-    def _visits_country(context: _Context, start: int, end: int) -> bool:
-        """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan"."""
+    def _visits_country(self, context: _Context, start: int, end: int) -> bool:
+        """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan",
+        "I will visit East Timor" (a country named only as the venue), "arrives in Seoul" (its capital)."""
         text = context.text
         for cue in VISITOR_CUE.finditer(text, start, end):
             if cue.group().lower().endswith(" by"):
                 continue
             to = {key for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)}
+            venue = False
+            if not to:
+                to, venue = self._destination(context, cue.end(), end), True
             if not to:
                 continue
             # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
             # make a state visit to China", "my official visit to Singapore"; not "a statement by Emily
             # Horne on official travel to India".
             subjects = [
-                text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
-                if start <= m.end <= cue.start()
+                (key, text[m.end : cue.start()]) for key, p in context.people.items() for m in p.mentions
+                if start <= m.end <= cue.start() and not (venue and p.represents in to)
             ]  # fmt: skip
             if context.author and context.author_refs and to - {context.home}:  # abroad
                 subjects += [
-                    text[ref.end() : cue.start()]
+                    (context.author, text[ref.end() : cue.start()])
                     for ref in context.author_refs.finditer(text, start, cue.start())
                     if not any(a <= ref.start() < b for a, b in context.voices)
                     and not OTHER_PRONOUN.search(text, ref.end(), cue.start())  # "I know your visit"
                 ]
-            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects):
+            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for _, gap in subjects):
                 return True
         return False
+
+    def _destination(self, context: _Context, at: int, end: int) -> set[str]:
+        """The country a visit's verb at ``at`` names right after it as a venue ("visit East Timor",
+        "arrives in Seoul"), known to the gazetteer; none for a city it does not know ("visited Seattle")."""
+        found = DESTINATION.match(context.text, at, end)
+        if found is None or self.gazetteer is None:
+            return set()
+        place = found.group(1)
+        match = next(self.gazetteer.names.find(scan(place)), None)
+        if match is None or match.start != 0 or NOT_AN_ACTOR in match.values:
+            return set()
+        day = context.anchor.end if context.anchor else None
+        key = self.gazetteer.resolve(match.values, day)
+        return {key} if self.gazetteer.entries[key].type == "Country" else set()
 
     @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:

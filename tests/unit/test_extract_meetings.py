@@ -412,6 +412,29 @@ def test_meetings_a_leaders_visit_to_a_country_is_a_meeting_even_with_one_name()
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("Chancellor Olaf Scholz visited Japan last week.", "person/olaf-scholz"),  # a venue, no actor
+        ("Secretary of State Colin Powell arrives in Seoul today for a visit.", "person/colin-powell"),
+    ],
+)
+def test_meetings_a_visit_to_a_country_named_as_the_venue_or_by_its_capital(text: str, visitor: str) -> None:
+    (visit,) = meetings(text, "2004-11-08")
+    assert (set(visit.participants), visit.medium) == ({visitor}, "in_person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Barack Obama arrived in Washington on Monday.",  # home
+        "Taiwan President Chen Shui-bian visited Seattle under tight security.",  # a city, no capital
+    ],
+)
+def test_meetings_no_visit_home_or_to_a_city_the_gazetteer_does_not_know(text: str) -> None:
+    assert meetings(text, "2010-11-08") == []
+
+
 def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> None:
     text = (
         "Prime Minister John Howard will visit Pakistan. "
