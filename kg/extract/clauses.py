@@ -21,7 +21,7 @@ from kg.extract.publishers import Publisher
 # Lowercase alternatives without re.I: found in one pass over the lowercased text (``_Hits``),
 # which runs several times faster than a case-blind search of every sentence.
 MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
+    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|summits|visit|visits|visited|visiting|call|called|calls|"
     r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
     r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b"
 )

@@ -81,12 +81,15 @@ COUNTERPART = re.compile(
 GATHERING_AFTER = re.compile(
     r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:virtual\s+|special\s+|informal\s+)?(?:economic\s+)?"
     r"(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
-    r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session)\b",
+    r"(?P<noun>summits?|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session|retreat)\b",
     re.I,
 )
+# A summit named with the next in a list that shares its noun: "the G7 and NATO summits", "the
+# October US-ASEAN and East Asia Summits" (the G7 and US-ASEAN summits are two of them).
+SHARED_NOUN = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w-]*+\s+){1,4}?(?i:summits|meetings)\b")
 # Its host: "the APEC Virtual Leaders' Meeting hosted by Prime Minister Ardern" is no meeting of the two.
 GATHERING_HOST = re.compile(
-    r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
+    r"\b(?:summit|meeting|conference|forum|leaders week|retreat),?\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
 # Standing bodies of officials, advisers or members: their sessions are no leader-level meeting
@@ -691,7 +694,11 @@ class MeetingExtractor:
                     continue
                 surface = text[m.start : m.end]
                 before = text[max(start, m.start - 30) : m.start]
-                after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
+                after = None
+                if m.end < end:
+                    after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) or SHARED_NOUN.match(
+                        text, m.end, min(end, m.end + 60)
+                    )
                 if STANDING_BODY.search(entity.label) and (
                     after or GATHERING_BEFORE.search(before) or SESSION_AFTER.match(text, m.end, end)
                 ):

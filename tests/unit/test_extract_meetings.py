@@ -644,11 +644,35 @@ def test_meetings_both_leaders_are_the_two_the_clause_names_not_the_last_pair() 
     ]  # fmt: skip
 
 
-def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host() -> None:
-    text = "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern.",
+        "Today Joe Biden took part in the APEC Virtual Leaders' Retreat, hosted by Jacinda Ardern.",
+    ],
+)
+def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host(text: str) -> None:
     (summit,) = meetings(text, "2021-11-12")
     assert (summit.format, summit.organisation, summit.medium) == ("multilateral", "org/APEC", "video")
     assert set(summit.participants) == {"person/joe-biden", "person/jacinda-ardern"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        ("Biden to visit Europe for G7 and NATO summits", {"org/G7", "org/NATO"}),
+        (
+            "Joe Biden attended the July APEC meeting, the October US-ASEAN and East Asia Summits.",
+            {"org/APEC", "org/ASEAN"},
+        ),
+    ],
+)
+def test_meetings_summits_that_share_their_noun_in_a_list_are_each_a_gathering(
+    text: str, organisations: set[str]
+) -> None:
+    found = meetings(text, "2021-11-12")
+    assert {m.organisation for m in found} >= organisations
+    assert all(m.format == "multilateral" for m in found)
 
 
 def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
