@@ -126,6 +126,13 @@ TRAVEL_FOR = re.compile(
     r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
     re.I,
 )
+# A list of meetings of the same people, one place and time after another: "meetings between
+# Sullivan and Wang Yi in Vienna in May 2023, Malta in September 2023, and Bangkok in January 2024".
+SERIES_CUE = re.compile(r"\b(?:meetings|talks|met)\b")
+SERIES_ITEM = re.compile(
+    r"[\s,]*(?:and\s+)?(?:in\s+)?(?:(?P<place>[A-Z][\w-]*+(?:\s[A-Z][\w-]*+){0,2})\s+)?(?:(?:in|on)\s+)?"
+)
+SERIES_END = re.compile(r"[\s,.;]*(?:and)?\s*")
 # A meeting named as a point in time of another report: "since their first meeting in August 2021",
 # "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
 IN_PASSING = re.compile(
@@ -391,6 +398,7 @@ class MeetingExtractor:
         headline = sentence.end <= len(context.doc.article.title or "")
         for start, end, time in split_clauses(text, sentence, context.anchor, headline=headline):
             if not context.cues.within(start, end):
+                mentions += self._next_in_series(context, mentions, start, end, time)
                 continue
             clause = text[start:end]
             participants = self._people_in(context, start, end)
@@ -453,6 +461,23 @@ class MeetingExtractor:
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
         return mentions
+
+    @staticmethod
+    def _next_in_series(
+        context: _Context, mentions: list[_Mention], start: int, end: int, time: TimeExpression | None
+    ) -> list[_Mention]:
+        """A place and a time that go on a list of meetings of the clause before ("meetings between
+        Sullivan and Wang Yi in Vienna in May 2023, Malta in September 2023, ..."): one more meeting
+        of the same people there and then."""
+        if time is None or not mentions or time.when is None:
+            return []
+        last = mentions[-1]
+        if last.named < 2 or not SERIES_CUE.search(context.text, last.sentence.start, last.end):
+            return []
+        item = SERIES_ITEM.fullmatch(context.text, start, time.start)
+        if item is None or not SERIES_END.fullmatch(context.text, time.end, end):
+            return []
+        return [replace(last, start=start, end=end, when=time.when, time=time, place=item.group("place"))]
 
     @staticmethod
     def _relational(clause: str, gatherings: list[str]) -> bool:

@@ -776,3 +776,15 @@ def test_meetings_the_source_of_a_report_as_its_subject_is_no_participant() -> N
 )
 def test_meetings_a_plan_on_a_condition_is_no_plan(text: str, plans: int) -> None:
     assert len(meetings(text)) == plans
+
+
+def test_meetings_a_list_of_places_and_times_is_one_meeting_each() -> None:
+    text = (
+        "This trip follows meetings between Jake Sullivan and Wang Yi in Vienna in May 2023, "
+        "Malta in September 2023, and Bangkok in January 2024."
+    )
+    found = meetings(text, "2024-08-23")
+    assert [(m.place, m.date_start) for m in found] == [
+        ("Vienna", D(2023, 5, 1)), ("Malta", D(2023, 9, 1)), ("Bangkok", D(2024, 1, 1)),
+    ]  # fmt: skip
+    assert all(set(m.participants) == {"person/jake-sullivan", "person/wang-yi"} for m in found)
