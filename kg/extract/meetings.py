@@ -110,6 +110,12 @@ PRESENCE = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+|annual\s+)*$",
     re.I,
 )
+# Before a summit series' bare name, membership, not presence: "Finland and Sweden to join NATO",
+# "our close Allies in NATO", "the AU's participation in the G20 as a permanent member".
+MEMBERSHIP = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|allies in|members? (?:of|in)|membership (?:of|in)|participation in)\s+(?:the\s+)?$",
+    re.I,
+)
 UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
@@ -732,7 +738,11 @@ class MeetingExtractor:
                     after
                     or SUMMIT_IN_NAME.search(surface)
                     or GATHERING_BEFORE.search(before)
-                    or (PRESENCE.search(before) and _is_summit_series(surface))
+                    or (
+                        PRESENCE.search(before)
+                        and _is_summit_series(surface)
+                        and not MEMBERSHIP.search(before)
+                    )
                 ):
                     found.append(entity.key)
                     if SINCE.search(before):

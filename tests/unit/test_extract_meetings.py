@@ -788,3 +788,14 @@ def test_meetings_a_list_of_places_and_times_is_one_meeting_each() -> None:
         ("Vienna", D(2023, 5, 1)), ("Malta", D(2023, 9, 1)), ("Bangkok", D(2024, 1, 1)),
     ]  # fmt: skip
     assert all(set(m.participants) == {"person/jake-sullivan", "person/wang-yi"} for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden welcomed the agreement that paved the way for Allies to invite Finland to join NATO.",
+        "Joe Biden welcomed the AU's participation in the G20 as a permanent member.",
+    ],
+)
+def test_meetings_membership_of_a_summit_series_is_no_summit(text: str) -> None:
+    assert meetings(text, "2022-06-29") == []
