@@ -1087,7 +1087,8 @@ def _is_summit_series(surface: str) -> bool:
 
 def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
     """Whether a lone visitor's visit ("I will visit Pakistan") is also a meeting of theirs that
-    names the other side ("I look forward to meeting President Musharraf"): then it is that one."""
+    names the other side ("I look forward to meeting President Musharraf"): then it is that one,
+    and the visit's time dates it when it has none of its own."""
     people = _participants(visit)
     if visit.gathering or len(people) != 1 or not any(m.visits for m in visit.mentions):
         return False
@@ -1098,6 +1099,10 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
         if (_first(other, "status") or "occurred") == status and not apart:
+            if when is not None and theirs is None:  # "I will make an official visit to New Zealand from
+                # February 15-17. The visit will be my first opportunity for a meeting with Mr Bolger."
+                other.mentions.extend(m for m in visit.mentions if m.when is not None)
+                other.mentions.sort(key=lambda m: m.start)
             return True
     return False
 

@@ -444,6 +444,16 @@ def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> No
     assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
 
 
+def test_meetings_a_visit_that_names_the_other_side_later_dates_the_meeting() -> None:
+    text = (
+        "Prime Minister John Howard will visit Pakistan from 20 to 22 November. "
+        "He looks forward to meeting President Pervez Musharraf there."
+    )
+    (visit,) = meetings(text, "2005-11-15")
+    assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
+    assert (visit.date_start, visit.date_end) == (D(2005, 11, 20), D(2005, 11, 22))
+
+
 def test_meetings_who_issues_a_statement_is_its_voice_not_a_participant() -> None:
     text = (
         "Statement from Press Secretary Karine Jean-Pierre on the Visit of Prime Minister Giorgia Meloni\n\n"
