@@ -65,8 +65,11 @@ PAIR_ANAPHORA = re.compile(
     re.I,
 )
 GROUP_ANAPHORA = re.compile(
-    r"\bthe (?:[A-Z][\w-]* )?[Ll]eaders\b|\btheir (?:[\w,-]+ ){0,4}(?:call|meeting|talks|summit|conversation)\b|"
-    r"^\W*They\b|\bthey (?:will |would |also |then |have |had )?(?:meet|met|agreed|spoke|talked|discussed|held)\b",
+    # (not a summit's name: "the G20 leaders' summit in Antalya" is not the meeting before it)
+    r"\bthe (?:[A-Z][\w-]* )?[Ll]eaders\b(?!['’]?\s*(?i:summit|meeting|retreat|week)\b)|\btheir (?:[\w,-]+ ){0,4}(?:call|meeting|talks|summit|conversation)\b|"
+    r"^\W*They\b|\bthey (?:will |would |also |then |have |had )?(?:meet|met|agreed|spoke|talked|discussed|held)\b|"
+    # the author and the guest just welcomed: "We will then join other leaders in Brisbane for the G20"
+    r"^\W*We (?:will |would |shall )?(?:then |also |both )?(?:join|attend|travel|fly|go)\b",
 )
 # An unnamed other side: "talks with his Israeli counterpart", "met leaders in Baghdad".
 COUNTERPART = re.compile(

@@ -809,3 +809,12 @@ def test_meetings_a_list_of_places_and_times_is_one_meeting_each() -> None:
 )
 def test_meetings_membership_of_a_summit_series_is_no_summit(text: str) -> None:
     assert meetings(text, "2022-06-29") == []
+
+
+def test_meetings_the_name_of_a_leaders_summit_is_no_anaphor_of_the_meeting_before() -> None:
+    text = (
+        "Malcolm Turnbull will visit Berlin to meet Angela Merkel. "
+        "On 15-16 November Malcolm Turnbull will attend the G20 leaders' summit in Antalya."
+    )
+    summit = next(m for m in meetings(text, "2015-11-02") if m.organisation == "org/G20")
+    assert set(summit.participants) == {"person/malcolm-turnbull"}
