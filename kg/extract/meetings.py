@@ -745,6 +745,7 @@ class MeetingExtractor:
                         PRESENCE.search(before)
                         and _is_summit_series(surface)
                         and not MEMBERSHIP.search(before)
+                        and not text.startswith(("'s ", "’s "), m.end)  # "security in NATO's Eastern Flank"
                     )
                 ):
                     found.append(entity.key)
@@ -1095,13 +1096,14 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
     people = _participants(visit)
     if visit.gathering or len(people) != 1 or not any(m.visits for m in visit.mentions):
         return False
-    status, when = _first(visit, "status") or "occurred", _when(visit)
+    # (a title says no tense: "Premier of China's visit to Australia" is the visit the text plans)
+    status, when = _first(visit, "status"), _when(visit)
     for other in found:
         if other is visit or not people <= (_participants(other) | other.people):
             continue
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
-        if (_first(other, "status") or "occurred") == status and not apart:
+        if status in (None, _first(other, "status") or "occurred") and not apart:
             if when is not None and theirs is None:  # "I will make an official visit to New Zealand from
                 # February 15-17. The visit will be my first opportunity for a meeting with Mr Bolger."
                 other.mentions.extend(m for m in visit.mentions if m.when is not None)

@@ -805,10 +805,11 @@ def test_meetings_a_list_of_places_and_times_is_one_meeting_each() -> None:
     [
         "Joe Biden welcomed the agreement that paved the way for Allies to invite Finland to join NATO.",
         "Joe Biden welcomed the AU's participation in the G20 as a permanent member.",
+        "Joe Biden met Klaus Iohannis and thanked him for security in NATO's Eastern Flank.",
     ],
 )
 def test_meetings_membership_of_a_summit_series_is_no_summit(text: str) -> None:
-    assert meetings(text, "2022-06-29") == []
+    assert all(m.organisation is None for m in meetings(text, "2022-06-29"))
 
 
 def test_meetings_the_name_of_a_leaders_summit_is_no_anaphor_of_the_meeting_before() -> None:
@@ -818,3 +819,18 @@ def test_meetings_the_name_of_a_leaders_summit_is_no_anaphor_of_the_meeting_befo
     )
     summit = next(m for m in meetings(text, "2015-11-02") if m.organisation == "org/G20")
     assert set(summit.participants) == {"person/malcolm-turnbull"}
+
+
+def test_meetings_looking_forward_to_welcoming_a_guest_is_a_planned_visit() -> None:
+    article = article_from_record(
+        {
+            "id": "t1",
+            "title": "Premier of China's visit to Australia",
+            "text": "Malcolm Turnbull looks forward to welcoming Li Keqiang to Australia from 22-26 March.",
+            "published": "2017-03-17",
+        },
+        origin="test",
+    )
+    (visit,) = meetings(article)  # the title's visit is the one the text plans, not another
+    assert set(visit.participants) == {"person/malcolm-turnbull", "person/li-keqiang"}
+    assert (visit.status, visit.date_start, visit.date_end) == ("planned", D(2017, 3, 22), D(2017, 3, 26))
