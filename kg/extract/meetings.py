@@ -211,6 +211,11 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
+# A visit told before its subject: "During the visit to China, General Musharraf said".
+FRONTED_VISIT = re.compile(
+    r"\W*(?:During|On|After|Following|While on|In the course of) (?:his|her|their|the|a|an|this) "
+    r"(?:[\w-]+ ){0,3}$"
+)
 # The place a visit goes to, named right after its verb: "will visit East Timor", "a visit to the
 # Solomon Islands", "arrives in Seoul" (a country named only as a venue is no entity of the article).
 DESTINATION = re.compile(r"(?: to)? (?:the )?((?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)")
@@ -602,7 +607,22 @@ class MeetingExtractor:
                 ]
             if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for _, gap in subjects):
                 return True
+            if FRONTED_VISIT.match(text, start, cue.start()) and self._named_after(context, cue.end(), end):
+                return True  # "During the visit to Pakistan's close ally China, General Musharraf said"
         return False
+
+    @staticmethod
+    def _named_after(context: _Context, at: int, end: int) -> bool:
+        """Whether a person is the subject right after the fronted phrase that ends at the first
+        comma after ``at``: "..., today, U.S. Vice President Kamala Harris announced"."""
+        comma = context.text.find(",", at, end)
+        if comma < 0:
+            return False
+        return any(
+            comma < m.start < end and len(context.text[comma : m.start].split()) <= 6
+            for p in context.people.values()
+            for m in p.mentions
+        )
 
     def _destination(self, context: _Context, at: int, end: int) -> set[str]:
         """The country a visit's verb at ``at`` names right after it as a venue ("visit East Timor",

@@ -429,10 +429,23 @@ def test_meetings_a_visit_to_a_country_named_as_the_venue_or_by_its_capital(text
     [
         "President Barack Obama arrived in Washington on Monday.",  # home
         "Taiwan President Chen Shui-bian visited Seattle under tight security.",  # a city, no capital
+        "During his visit to Arizona, President Joe Biden will discuss the vision.",  # a state
     ],
 )
 def test_meetings_no_visit_home_or_to_a_city_the_gazetteer_does_not_know(text: str) -> None:
     assert meetings(text, "2010-11-08") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("During the visit to Pakistan's ally China, Pervez Musharraf said ...", "person/pervez-musharraf"),
+        ("During her trip to Warsaw, Poland, today, Kamala Harris announced ...", "person/kamala-harris"),
+    ],
+)
+def test_meetings_a_visit_told_before_its_subject_is_a_visit(text: str, visitor: str) -> None:
+    (visit,) = meetings(text, "2022-03-10")
+    assert set(visit.participants) == {visitor}
 
 
 def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> None:
