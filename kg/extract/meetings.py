@@ -181,7 +181,13 @@ AND_MEET = re.compile(
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
 SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
 LIST_SUBJECT = re.compile(r"\s+(?:said|says|told|tells|added|urged|noted|was|is|has|had|will|would)\b")
-LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
+# (a name may follow its office: "talks with his Israeli counterpart, Ariel Sharon, and the Palestinian
+# leader, Mahmoud Abbas")
+LIST_GAP = re.compile(
+    r"[\s,]*(?:and\s+)?(?:(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:counterpart|leader|president|prime minister|premier|foreign minister|chancellor|king),\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*"
+)
 # "I will have talks with him": the person named last before.
 # A name used as an adjective: "the Reagan administration", "the Biden-Harris team": no one in person.
 ATTRIBUTIVE = re.compile(
@@ -261,13 +267,19 @@ class _Mention:
     status: str | None = None
     perfect: bool = False  # "has met": recently, when nothing else dates it
     passing: bool = False  # named as a point in time: "since their first meeting", "after the call"
-    visits: bool = False  # a visit to a country: "Moon Jae-in visited China in 2019"
+    to: set[str] = field(default_factory=set)  # the countries of a visit: "Moon Jae-in visited China in 2019"
+    sides: set[str] = field(default_factory=set)  # the states its participants speak for
     place: str | None = None
     organisation: str | None = None
     host: str | None = None
     visitor: str | None = None
     format: str | None = None
     cues: list[Evidence] = field(default_factory=list)
+
+    @property
+    def visits(self) -> bool:
+        """Whether the clause sends someone to a country."""
+        return bool(self.to)
 
 
 @dataclass
@@ -457,11 +469,16 @@ class MeetingExtractor:
                 status=status,
                 perfect=bool(PERFECT.search(clause)),
                 passing=bool(IN_PASSING.search(clause)),
-                visits=self._visits_country(context, start, end),
+                to=self._visits_country(context, start, end),
                 place=self._place(clause, context.people, start),
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
             )  # fmt: skip
+            mention.sides = {
+                p.represents
+                for key in mention.participants
+                if (p := context.people.get(key)) and p.represents
+            }
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = self._people_in(context, sentence.start, sentence.end)
@@ -578,8 +595,8 @@ class MeetingExtractor:
                     break
         return found
 
-    def _visits_country(self, context: _Context, start: int, end: int) -> bool:
-        """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan",
+    def _visits_country(self, context: _Context, start: int, end: int) -> set[str]:
+        """The countries a clause sends someone to (none if it sends no one): "visited China", "will travel to Pakistan",
         "I will visit East Timor" (a country named only as the venue), "arrives in Seoul" (its capital)."""
         text = context.text
         for cue in VISITOR_CUE.finditer(text, start, end):
@@ -606,10 +623,10 @@ class MeetingExtractor:
                     and not OTHER_PRONOUN.search(text, ref.end(), cue.start())  # "I know your visit"
                 ]
             if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for _, gap in subjects):
-                return True
+                return to
             if FRONTED_VISIT.match(text, start, cue.start()) and self._named_after(context, cue.end(), end):
-                return True  # "During the visit to Pakistan's close ally China, General Musharraf said"
-        return False
+                return to  # "During the visit to Pakistan's close ally China, General Musharraf said"
+        return set()
 
     @staticmethod
     def _named_after(context: _Context, at: int, end: int) -> bool:
@@ -872,6 +889,11 @@ class MeetingExtractor:
             return False  # "the call took place on Friday" follows the report it dates, not pages later
         if mention.explicit and _medium_of(meeting) not in (None, mention.medium) and not strict:
             return False
+        if mention.to and not mention.relational:  # a trip elsewhere is another event: "Mr Blair held
+            # talks with Ariel Sharon ... Mr Blair also made a surprise trip to Iraq this week."
+            hosts = set().union(*(m.sides for m in meeting.mentions)) - mention.sides
+            if hosts and not hosts & mention.to:
+                return False
         return _compatible(meeting, mention)
 
     @staticmethod
@@ -1118,9 +1140,15 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
         return False
     # (a title says no tense: "Premier of China's visit to Australia" is the visit the text plans)
     status, when = _first(visit, "status"), _when(visit)
+    to = set().union(*(m.to for m in visit.mentions))
     for other in found:
         if other is visit or not people <= (_participants(other) | other.people):
             continue
+        hosts = set().union(*(m.sides for m in other.mentions)) - set().union(
+            *(m.sides for m in visit.mentions)
+        )
+        if to and hosts and not hosts & to:
+            continue  # a trip to Iraq is not the talks with Ariel Sharon
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
         if status in (None, _first(other, "status") or "occurred") and not apart:

@@ -847,3 +847,16 @@ def test_meetings_looking_forward_to_welcoming_a_guest_is_a_planned_visit() -> N
     (visit,) = meetings(article)  # the title's visit is the one the text plans, not another
     assert set(visit.participants) == {"person/malcolm-turnbull", "person/li-keqiang"}
     assert (visit.status, visit.date_start, visit.date_end) == ("planned", D(2017, 3, 22), D(2017, 3, 26))
+
+
+def test_meetings_talks_with_two_named_after_their_offices_are_two_meetings() -> None:
+    text = (
+        "Tony Blair held talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, "
+        "Mahmoud Abbas. Tony Blair also made a surprise trip to Iraq this week."
+    )
+    found = sorted(sorted(m.participants) for m in meetings(text, "2004-12-22"))
+    assert found == [
+        ["person/ariel-sharon", "person/tony-blair"],  # the trip to Iraq is not these talks
+        ["person/mahmoud-abbas", "person/tony-blair"],
+        ["person/tony-blair"],
+    ]
