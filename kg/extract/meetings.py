@@ -119,6 +119,10 @@ MEMBERSHIP = re.compile(
     r"\b(?:join(?:s|ed|ing)?|allies in|members? (?:of|in)|membership (?:of|in)|participation in)\s+(?:the\s+)?$",
     re.I,
 )
+# ... or what it has (not "NATO's 2026 Ankara Summit"): "the G20's core objective".
+POSSESSED = re.compile(
+    r"['’]s (?!(?:(?:19|20)\d\d |[A-Z][\w-]* ){0,3}(?i:summit|meeting|conference|leaders))"
+)
 UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
     r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
@@ -782,7 +786,7 @@ class MeetingExtractor:
                         PRESENCE.search(before)
                         and _is_summit_series(surface)
                         and not MEMBERSHIP.search(before)
-                        and not text.startswith(("'s ", "’s "), m.end)  # "security in NATO's Eastern Flank"
+                        and not POSSESSED.match(text, m.end)  # "security in NATO's Eastern Flank"
                     )
                 ):
                     found.append(entity.key)

@@ -860,3 +860,8 @@ def test_meetings_talks_with_two_named_after_their_offices_are_two_meetings() ->
         ["person/mahmoud-abbas", "person/tony-blair"],
         ["person/tony-blair"],
     ]
+
+
+def test_meetings_a_summit_series_in_the_possessive_of_its_summit_is_that_summit() -> None:
+    (summit,) = meetings("At NATO's 2026 Ankara Summit, Donald Trump announced a surge.", "2026-07-08")
+    assert (summit.organisation, summit.format) == ("org/NATO", "multilateral")
