@@ -139,6 +139,8 @@ TRAVEL_FOR = re.compile(
     r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
     re.I,
 )
+# A summit named only by its noun, the one named last: "attend the Summit", "At the summit, leaders".
+THE_SUMMIT = re.compile(r"\b(?:attend(?:s|ed|ing)?|at|to|for|during) the (?i:summit)\b(?! (?:of|on|for)\b)")
 # A list of meetings of the same people, one place and time after another: "meetings between
 # Sullivan and Wang Yi in Vienna in May 2023, Malta in September 2023, and Bangkok in January 2024".
 SERIES_CUE = re.compile(r"\b(?:meetings|talks|met)\b")
@@ -325,6 +327,7 @@ class _Context:
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
     home: str | None = None  # the country its publisher speaks for
+    last_gathering: tuple[int, str] | None = None  # the summit named last: sentence, key
 
 
 class MeetingExtractor:
@@ -448,6 +451,7 @@ class MeetingExtractor:
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
             if gatherings == [SESSION]:
                 continue  # "the Working Group met": officials, not leaders
+            gatherings = self._the_summit(context, sentence, start, end, gatherings)
             when = time.when if time else None
             status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
@@ -496,6 +500,21 @@ class MeetingExtractor:
             mention.cues = self._cues(mention)
             mentions.extend(self._separate(context, mention))
         return mentions
+
+    @staticmethod
+    def _the_summit(
+        context: _Context, sentence: Sentence, start: int, end: int, gatherings: list[str]
+    ) -> list[str]:
+        """The summits a clause puts people at; "the Summit" with no name is the one named last, a few
+        sentences before ("... a NATO summit. The reason I am going to Bucharest to attend the Summit")."""
+        if gatherings:
+            context.last_gathering = (sentence.index, gatherings[0])
+            return gatherings
+        if context.last_gathering is None or sentence.index - context.last_gathering[0] > NEARBY:
+            return gatherings
+        if not THE_SUMMIT.search(context.text, start, end):
+            return gatherings
+        return [context.last_gathering[1]]
 
     @staticmethod
     def _next_in_series(

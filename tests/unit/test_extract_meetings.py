@@ -865,3 +865,12 @@ def test_meetings_talks_with_two_named_after_their_offices_are_two_meetings() ->
 def test_meetings_a_summit_series_in_the_possessive_of_its_summit_is_that_summit() -> None:
     (summit,) = meetings("At NATO's 2026 Ankara Summit, Donald Trump announced a surge.", "2026-07-08")
     assert (summit.organisation, summit.format) == ("org/NATO", "multilateral")
+
+
+def test_meetings_the_summit_with_no_name_is_the_one_named_just_before() -> None:
+    text = (
+        "Kevin Rudd said it is the first time that an Australian Prime Minister will attend a NATO summit. "
+        "Kevin Rudd is going to Bucharest to attend the Summit next week."
+    )
+    found = {(m.organisation, m.status) for m in meetings(text, "2008-03-19")}
+    assert found == {("org/NATO", "planned")}
