@@ -868,9 +868,6 @@ def test_meetings_a_summit_series_in_the_possessive_of_its_summit_is_that_summit
 
 
 def test_meetings_the_summit_with_no_name_is_the_one_named_just_before() -> None:
-    text = (
-        "Kevin Rudd said it is the first time that an Australian Prime Minister will attend a NATO summit. "
-        "Kevin Rudd is going to Bucharest to attend the Summit next week."
-    )
-    found = {(m.organisation, m.status) for m in meetings(text, "2008-03-19")}
-    assert found == {("org/NATO", "planned")}
+    text = "The NATO summit will discuss Afghanistan. Kevin Rudd is going to Bucharest to attend the Summit."
+    found = {(m.organisation, m.status, m.participants) for m in meetings(text, "2008-03-19")}
+    assert found == {("org/NATO", "planned", ("person/kevin-rudd",))}
