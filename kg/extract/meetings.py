@@ -125,7 +125,7 @@ POSSESSED = re.compile(
 )
 UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
-    r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
+    r"\bsummit (?:of|in) (?:the )?[A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
 # Words before "summit" or "conference" that do not name a gathering: a time, or a press conference.
 NOT_GATHERINGS = frozenset(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {"press", "news"}

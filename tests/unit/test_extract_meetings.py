@@ -871,3 +871,9 @@ def test_meetings_the_summit_with_no_name_is_the_one_named_just_before() -> None
     text = "The NATO summit will discuss Afghanistan. Kevin Rudd is going to Bucharest to attend the Summit."
     found = {(m.organisation, m.status, m.participants) for m in meetings(text, "2008-03-19")}
     assert found == {("org/NATO", "planned", ("person/kevin-rudd",))}
+
+
+def test_meetings_an_unnamed_summit_in_the_city_of_a_country_is_a_gathering() -> None:
+    text = "Vladimir Putin took over as head of the CIS at a summit in the Kazakh capital Astana."
+    (summit,) = meetings(text, "2004-10-08")
+    assert (summit.participants, summit.format) == (("person/vladimir-putin",), "multilateral")
