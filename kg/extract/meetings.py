@@ -230,7 +230,13 @@ FRONTED_VISIT = re.compile(
 )
 # The place a visit goes to, named right after its verb: "will visit East Timor", "a visit to the
 # Solomon Islands", "arrives in Seoul" (a country named only as a venue is no entity of the article).
-DESTINATION = re.compile(r"(?: to)? (?:the )?((?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)")
+DESTINATION = re.compile(
+    r"(?: to)?(?: both)? (?:the )?((?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+"
+    r"(?:(?:,| and|, and) (?:the )?(?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)*+)"
+)
+PLACE_LIST = re.compile(r",? and (?:the )?|, (?:the )?")
+# A country that owns the place, not the place: "the visit to Pakistan's close ally China".
+OWNER = re.compile(r"[\w.-]++(?: [A-Z][\w.-]*+)*+['’]s\b")
 TOPIC_PREPOSITION = re.compile(r"\b(?:on|about|of|regarding|for)\b", re.I)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
@@ -498,7 +504,7 @@ class MeetingExtractor:
                 continue  # "if he fails, he will seek talks with X": a condition, not a plan
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
-            mentions.extend(self._separate(context, mention))
+            mentions.extend(m for part in self._separate(context, mention) for m in _each_country(part))
         return mentions
 
     @staticmethod
@@ -625,7 +631,10 @@ class MeetingExtractor:
         for cue in VISITOR_CUE.finditer(text, start, end):
             if cue.group().lower().endswith(" by"):
                 continue
-            to = {key for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)}
+            to = {
+                key for at, key in context.countries
+                if cue.end() <= at < min(end, cue.end() + 40) and not OWNER.match(text, at)
+            }  # fmt: skip
             venue = False
             if not to:
                 to, venue = self._destination(context, cue.end(), end), True
@@ -665,18 +674,22 @@ class MeetingExtractor:
         )
 
     def _destination(self, context: _Context, at: int, end: int) -> set[str]:
-        """The country a visit's verb at ``at`` names right after it as a venue ("visit East Timor",
-        "arrives in Seoul"), known to the gazetteer; none for a city it does not know ("visited Seattle")."""
+        """The countries a visit's verb at ``at`` names right after it as venues ("visit East Timor",
+        "arrives in Seoul", "a visit to both Japan and China"), known to the gazetteer; none for a city
+        it does not know ("visited Seattle")."""
         found = DESTINATION.match(context.text, at, end)
         if found is None or self.gazetteer is None:
             return set()
-        place = found.group(1)
-        match = next(self.gazetteer.names.find(scan(place)), None)
-        if match is None or match.start != 0 or NOT_AN_ACTOR in match.values:
-            return set()
-        day = context.anchor.end if context.anchor else None
-        key = self.gazetteer.resolve(match.values, day)
-        return {key} if self.gazetteer.entries[key].type == "Country" else set()
+        countries = set()
+        for place in PLACE_LIST.split(found.group(1)):  # "visit Thailand and Indonesia": each
+            match = next(self.gazetteer.names.find(scan(place)), None)
+            if match is None or match.start != 0 or NOT_AN_ACTOR in match.values:
+                continue
+            day = context.anchor.end if context.anchor else None
+            key = self.gazetteer.resolve(match.values, day)
+            if self.gazetteer.entries[key].type == "Country":
+                countries.add(key)
+        return countries
 
     @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:
@@ -912,10 +925,13 @@ class MeetingExtractor:
             return False  # "the call took place on Friday" follows the report it dates, not pages later
         if mention.explicit and _medium_of(meeting) not in (None, mention.medium) and not strict:
             return False
-        if mention.to and not mention.relational:  # a trip elsewhere is another event: "Mr Blair held
-            # talks with Ariel Sharon ... Mr Blair also made a surprise trip to Iraq this week."
+        if mention.to:  # a trip elsewhere is another event: "Mr Blair held talks with Ariel Sharon ...
+            # Mr Blair also made a surprise trip to Iraq this week", "visit Thailand and Indonesia"
             hosts = set().union(*(m.sides for m in meeting.mentions)) - mention.sides
-            if hosts and not hosts & mention.to:
+            went = set().union(*(m.to for m in meeting.mentions)) - mention.sides
+            if (hosts and not hosts & mention.to and not mention.relational) or (
+                went and not went & mention.to
+            ):
                 return False
         return _compatible(meeting, mention)
 
@@ -1087,6 +1103,16 @@ class MeetingExtractor:
         ]
 
 
+def _each_country(mention: _Mention) -> list[_Mention]:
+    """A lone traveller's visit to two countries or more is one visit to each ("Jack Straw is to
+    visit Thailand and Indonesia this week", "a visit to both Japan and China"); not the countries
+    of a meeting with people ("visited China to meet Xi"), nor the traveller's own."""
+    abroad = mention.to - mention.sides
+    if mention.named != 1 or len(mention.participants) != 1 or len(abroad) < 2 or mention.gatherings:
+        return [mention]
+    return [replace(mention, to={country}) for country in sorted(abroad)]
+
+
 def _sentence_owners(meetings: list[_Meeting]) -> dict[int, set[int]]:
     """The sentences that report each meeting; a meeting named only in passing ("since their first
     meeting in August 2021") claims none, and the report around it goes on."""
@@ -1165,8 +1191,9 @@ def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
     status, when = _first(visit, "status"), _when(visit)
     to = set().union(*(m.to for m in visit.mentions))
     for other in found:
-        if other is visit or not people <= (_participants(other) | other.people):
-            continue
+        theirs_people = _participants(other) | other.people
+        if other is visit or not people <= theirs_people or (len(theirs_people) < 2 and not other.gathering):
+            continue  # (another lone visit, to another country, is not this one better told)
         hosts = set().union(*(m.sides for m in other.mentions)) - set().union(
             *(m.sides for m in visit.mentions)
         )

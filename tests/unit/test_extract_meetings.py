@@ -877,3 +877,18 @@ def test_meetings_an_unnamed_summit_in_the_city_of_a_country_is_a_gathering() ->
     text = "Vladimir Putin took over as head of the CIS at a summit in the Kazakh capital Astana."
     (summit,) = meetings(text, "2004-10-08")
     assert (summit.participants, summit.format) == (("person/vladimir-putin",), "multilateral")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.",  # venues
+        "Prime Minister John Howard will make a visit to both Japan and China next month.",
+        "In March 2023, Vice President Kamala Harris visited Ghana, Tanzania, and Zambia.",
+    ],
+)
+def test_meetings_a_lone_visit_to_several_countries_is_one_visit_to_each(text: str) -> None:
+    found = meetings(text, "2005-03-10")
+    countries = 3 if "Zambia" in text else 2
+    assert len(found) == countries
+    assert all(len(m.participants) == 1 and m.format == "bilateral" for m in found)
