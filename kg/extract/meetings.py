@@ -235,7 +235,8 @@ DESTINATION = re.compile(
     r"(?:(?:,| and|, and) (?:the )?(?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)*+)"
 )
 PLACE_LIST = re.compile(r",? and (?:the )?|, (?:the )?")
-# A country that owns the place, not the place: "the visit to Pakistan's close ally China".
+# A country that owns the place, not the place, when another is named: "the visit to Pakistan's close
+# ally China" (not "to Maliana in Timor-Leste's west").
 OWNER = re.compile(r"[\w.-]++(?: [A-Z][\w.-]*+)*+['’]s\b")
 TOPIC_PREPOSITION = re.compile(r"\b(?:on|about|of|regarding|for)\b", re.I)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
@@ -631,10 +632,8 @@ class MeetingExtractor:
         for cue in VISITOR_CUE.finditer(text, start, end):
             if cue.group().lower().endswith(" by"):
                 continue
-            to = {
-                key for at, key in context.countries
-                if cue.end() <= at < min(end, cue.end() + 40) and not OWNER.match(text, at)
-            }  # fmt: skip
+            near = [(at, key) for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)]
+            to = {key for at, key in near if not OWNER.match(text, at)} or {key for _, key in near}
             venue = False
             if not to:
                 to, venue = self._destination(context, cue.end(), end), True
