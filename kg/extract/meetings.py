@@ -185,13 +185,14 @@ AND_MEET = re.compile(
     r"\band (?:to |later )?(?:meet|meets|met|hold talks|holds talks|held talks|have talks|has talks|had talks)(?: with)?\b"
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
-SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
+# ... and "a visit to both A and B": one visit to each.
+SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b|\bvisits? to both\b", re.I)
 LIST_SUBJECT = re.compile(r"\s+(?:said|says|told|tells|added|urged|noted|was|is|has|had|will|would)\b")
 # (a name may follow its office: "talks with his Israeli counterpart, Ariel Sharon, and the Palestinian
 # leader, Mahmoud Abbas")
 LIST_GAP = re.compile(
     r"[\s,]*(?:and\s+)?(?:(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+)?"
-    r"(?:counterpart|leader|president|prime minister|premier|foreign minister|chancellor|king),\s+)?"
+    r"(?:counterpart|leader|president|prime minister|premier|foreign minister|chancellor|king),?\s+)?"
     r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*"
 )
 # "I will have talks with him": the person named last before.
@@ -580,10 +581,13 @@ class MeetingExtractor:
                 members.append(key)
             boundary = end
         subject = mention.participants - set(members)
-        if len(members) < 2 or not commas or not subject:
+        both = cue.group().lower().endswith("both")  # "The Egyptian Foreign Minister made an emergency
+        # visit to both Israeli Prime Minister Ariel Sharon and the Palestinian leader Yasser Arafat"
+        if len(members) < 2 or not (commas or both) or not (subject or both):
             return [mention]
         return [
-            replace(mention, participants=subject | {member}, named=len(subject) + 1) for member in members
+            replace(mention, participants=subject | {member}, named=len(subject) + 1, counterpart=not subject)
+            for member in members
         ]
 
     @staticmethod

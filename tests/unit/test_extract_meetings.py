@@ -892,3 +892,13 @@ def test_meetings_a_lone_visit_to_several_countries_is_one_visit_to_each(text: s
     countries = 3 if "Zambia" in text else 2
     assert len(found) == countries
     assert all(len(m.participants) == 1 and m.format == "bilateral" for m in found)
+
+
+def test_meetings_a_visit_to_both_of_two_people_is_one_visit_to_each() -> None:
+    text = (
+        "The Egyptian Foreign Minister made an emergency visit to both Israeli Prime Minister Ariel Sharon "
+        "and the Palestinian leader Yasser Arafat."
+    )
+    found = sorted(sorted(m.participants) for m in meetings(text, "2001-12-10"))
+    assert [people[-1] for people in found] == ["person/ariel-sharon", "person/yasser-arafat"]
+    assert all(len(people) <= 2 for people in found)  # the minister, if the gazetteer names him, and one
