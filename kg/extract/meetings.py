@@ -215,6 +215,8 @@ SUBJECT_PRONOUN = re.compile(
 )
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
+# Who only arranges it: "the meeting has been set up by the US special envoy, Anthony Zinni".
+ARRANGED_BY = re.compile(r"\b(?:set up|arranged|organi[sz]ed) by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
@@ -612,8 +614,11 @@ class MeetingExtractor:
         ]
 
     def _people_in(self, context: _Context, start: int, end: int) -> set[str]:
-        """The people a span names, without those who only accompany; with the author it refers to."""
-        accompanied = ACCOMPANIED.search(context.text, start, end)
+        """The people a span names, without those who only accompany or arrange it; with the author it
+        refers to."""
+        accompanied = ACCOMPANIED.search(context.text, start, end) or ARRANGED_BY.search(
+            context.text, start, end
+        )
         found = set()
         for key, person in context.people.items():
             for m in person.mentions:

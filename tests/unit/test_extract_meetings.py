@@ -902,3 +902,8 @@ def test_meetings_a_visit_to_both_of_two_people_is_one_visit_to_each() -> None:
     found = sorted(sorted(m.participants) for m in meetings(text, "2001-12-10"))
     assert [people[-1] for people in found] == ["person/ariel-sharon", "person/yasser-arafat"]
     assert all(len(people) <= 2 for people in found)  # the minister, if the gazetteer names him, and one
+
+
+def test_meetings_who_only_arranges_a_meeting_is_no_participant() -> None:
+    text = "Yasser Arafat says the meeting has been set up by the US special envoy, Anthony Zinni."
+    assert meetings(text, "2001-12-10") == []
