@@ -21,8 +21,8 @@ from kg.extract.publishers import Publisher
 # Lowercase alternatives without re.I: found in one pass over the lowercased text (``_Hits``),
 # which runs several times faster than a case-blind search of every sentence.
 MEETING_CUE = re.compile(
-    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|visit|visits|visited|visiting|call|called|calls|"
-    r"spoke|conversation|host|hosts|hosted|welcome|welcomed|received|attend|attends|attended|conference|"
+    r"\b(?:met|meet|meets|meeting|meetings|talks|talk|summit|summits|visit|visits|visited|visiting|call|called|calls|"
+    r"spoke|conversation|host|hosts|hosted|hosting|welcome|welcomed|welcomes|welcoming|received|attend|attends|attended|conference|"
     r"travel|travels|travelled|traveled|trip|discuss|discussed|discusses|discussions|convened|convene|convenes)\b"
 )
 ANY_MEETING_CUE = re.compile(MEETING_CUE.pattern, re.I)  # the same, for a search of a span as written

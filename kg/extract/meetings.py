@@ -31,7 +31,7 @@ from kg.extract.base import Doc, EntityRecord, EventRecord, Evidence, Record, Se
 from kg.extract.casing import case_blind, lowered, word_spans
 from kg.extract.clauses import MEETING_CUE, PERFECT, clause_status, reading_anchor, split_clauses
 from kg.extract.dates import MONTHS, WEEKDAYS, TimeExpression, When
-from kg.extract.gazetteer import Gazetteer
+from kg.extract.gazetteer import NOT_AN_ACTOR, Gazetteer
 from kg.extract.occasions import OCCASIONS_FILE, Occasion, Occasions
 from kg.extract.publishers import Publisher, Publishers, document_author
 from kg.extract.text import scan
@@ -66,8 +66,11 @@ PAIR_ANAPHORA = re.compile(
     re.I,
 )
 GROUP_ANAPHORA = re.compile(
-    r"\bthe (?:[A-Z][\w-]* )?[Ll]eaders\b|\btheir (?:[\w,-]+ ){0,4}(?:call|meeting|talks|summit|conversation)\b|"
-    r"^\W*They\b|\bthey (?:will |would |also |then |have |had )?(?:meet|met|agreed|spoke|talked|discussed|held)\b",
+    # (not a summit's name: "the G20 leaders' summit in Antalya" is not the meeting before it)
+    r"\bthe (?:[A-Z][\w-]* )?[Ll]eaders\b(?!['’]?\s*(?i:summit|meeting|retreat|week)\b)|\btheir (?:[\w,-]+ ){0,4}(?:call|meeting|talks|summit|conversation)\b|"
+    r"^\W*They\b|\bthey (?:will |would |also |then |have |had )?(?:meet|met|agreed|spoke|talked|discussed|held)\b|"
+    # the author and the guest just welcomed: "We will then join other leaders in Brisbane for the G20"
+    r"^\W*We (?:will |would |shall )?(?:then |also |both )?(?:join|attend|travel|fly|go)\b",
 )
 # An unnamed other side: "talks with his Israeli counterpart", "met leaders in Baghdad".
 COUNTERPART = re.compile(
@@ -82,12 +85,15 @@ COUNTERPART = re.compile(
 GATHERING_AFTER = re.compile(
     r"(?:\s*\([A-Z][A-Za-z-]*\))?\s*(?:['’]s\s+)?(?:\d+(?:st|nd|rd|th)\s+)?(?:virtual\s+|special\s+|informal\s+)?(?:economic\s+)?"
     r"(?:(?:leaders|ministers|heads of government)['’]?\s+)?"
-    r"(?P<noun>summit|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session)\b",
+    r"(?P<noun>summits?|leaders['’]? (?:meeting|summit)|meeting|meetings|conference|leaders week|session|retreat)\b",
     re.I,
 )
+# A summit named with the next in a list that shares its noun: "the G7 and NATO summits", "the
+# October US-ASEAN and East Asia Summits" (the G7 and US-ASEAN summits are two of them).
+SHARED_NOUN = re.compile(r",?\s+and\s+(?:the\s+)?(?:[A-Z][\w-]*+\s+){1,4}?(?i:summits|meetings)\b")
 # Its host: "the APEC Virtual Leaders' Meeting hosted by Prime Minister Ardern" is no meeting of the two.
 GATHERING_HOST = re.compile(
-    r"\b(?:summit|meeting|conference|forum|leaders week)\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
+    r"\b(?:summit|meeting|conference|forum|leaders week|retreat),?\s+(?:\w+\s+){0,2}?(?:hosted|chaired|convened) by\b",
     re.I,
 )
 # Standing bodies of officials, advisers or members: their sessions are no leader-level meeting
@@ -108,9 +114,19 @@ PRESENCE = re.compile(
     r"(?:\d+(?:st|nd|rd|th)\s+|annual\s+)*$",
     re.I,
 )
+# Before a summit series' bare name, membership, not presence: "Finland and Sweden to join NATO",
+# "our close Allies in NATO", "the AU's participation in the G20 as a permanent member".
+MEMBERSHIP = re.compile(
+    r"\b(?:join(?:s|ed|ing)?|allies in|members? (?:of|in)|membership (?:of|in)|participation in)\s+(?:the\s+)?$",
+    re.I,
+)
+# ... or what it has (not "NATO's 2026 Ankara Summit"): "the G20's core objective".
+POSSESSED = re.compile(
+    r"['’]s (?!(?:(?:19|20)\d\d |[A-Z][\w-]* ){0,3}(?i:summit|meeting|conference|leaders))"
+)
 UNNAMED_GATHERING = re.compile(
     r"\b[A-Z][a-z]+ (?i:summit|conference)\b(?! (?:with|between)\b)|"
-    r"\bsummit (?:of|in) [A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
+    r"\bsummit (?:of|in) (?:the )?[A-Z][a-z]+|\b(?:trade|foreign|finance|defen[cs]e) ministers['’]? meeting\b",
 )
 # Words before "summit" or "conference" that do not name a gathering: a time, or a press conference.
 NOT_GATHERINGS = frozenset(WEEKDAYS) | {m for m in MONTHS if len(m) > 3} | {"press", "news"}
@@ -124,6 +140,15 @@ TRAVEL_FOR = re.compile(
     r"\bfor (?:an? |the |his |her |their )?(?:[\w-]+ ){0,6}?(?P<talks>talks|meetings?|summit|consultations)\b",
     re.I,
 )
+# A summit named only by its noun, the one named last: "attend the Summit", "At the summit, leaders".
+THE_SUMMIT = re.compile(r"\b(?:attend(?:s|ed|ing)?|at|to|for|during) the (?i:summit)\b(?! (?:of|on|for)\b)")
+# A list of meetings of the same people, one place and time after another: "meetings between
+# Sullivan and Wang Yi in Vienna in May 2023, Malta in September 2023, and Bangkok in January 2024".
+SERIES_CUE = re.compile(r"\b(?:meetings|talks|met)\b")
+SERIES_ITEM = re.compile(
+    r"[\s,]*(?:and\s+)?(?:in\s+)?(?:(?P<place>[A-Z][\w-]*+(?:\s[A-Z][\w-]*+){0,2})\s+)?(?:(?:in|on)\s+)?"
+)
+SERIES_END = re.compile(r"[\s,.;]*(?:and)?\s*")
 # A meeting named as a point in time of another report: "since their first meeting in August 2021",
 # "follows their April 2 telephone call", "building on the Bali and Woodside meetings".
 IN_PASSING = re.compile(
@@ -161,9 +186,16 @@ AND_MEET = re.compile(
     r"\band (?:to |later )?(?:meet|meets|met|hold talks|holds talks|held talks|have talks|has talks|had talks)(?: with)?\b"
 )
 # "meetings with A, B and C", "talks with A, B and C": one bilateral with each of them.
-SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b", re.I)
+# ... and "a visit to both A and B": one visit to each.
+SEPARATE_TALKS = re.compile(r"\b(?:meetings|talks|bilaterals) with\b|\bvisits? to both\b", re.I)
 LIST_SUBJECT = re.compile(r"\s+(?:said|says|told|tells|added|urged|noted|was|is|has|had|will|would)\b")
-LIST_GAP = re.compile(r"[\s,]*(?:and\s+)?(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*")
+# (a name may follow its office: "talks with his Israeli counterpart, Ariel Sharon, and the Palestinian
+# leader, Mahmoud Abbas")
+LIST_GAP = re.compile(
+    r"[\s,]*(?:and\s+)?(?:(?:his|her|their|the)\s+(?:[A-Z][\w-]*\s+)?"
+    r"(?:counterpart|leader|president|prime minister|premier|foreign minister|chancellor|king),?\s+)?"
+    r"(?:(?:[A-Z][\w.'’-]*|of|the)\s+)*"
+)
 # "I will have talks with him": the person named last before.
 # A name used as an adjective: "the Reagan administration", "the Biden-Harris team": no one in person.
 ATTRIBUTIVE = re.compile(
@@ -184,6 +216,8 @@ SUBJECT_PRONOUN = re.compile(
 )
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
+# Who only arranges it: "the meeting has been set up by the US special envoy, Anthony Zinni".
+ARRANGED_BY = re.compile(r"\b(?:set up|arranged|organi[sz]ed) by\b", re.I)
 PLACE = re.compile(r"\b(?:in|to) ((?:[A-Z][a-z]+)(?:[ -][A-Z][a-z]+){0,2})\b")
 NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December", "The", "This", "That", "Taiwan", "Parliament",
@@ -193,6 +227,21 @@ NOT_PLACES = {"January", "February", "March", "April", "May", "June", "July", "A
 VISITOR_CUE = re.compile(
     r"\b(?:visit(?:s|ed|ing)?|travel(?:s|led|ed|ling)? to|trip to|arrive[sd]? in|be met by)\b", re.I
 )
+# A visit told before its subject: "During the visit to China, General Musharraf said".
+FRONTED_VISIT = re.compile(
+    r"\W*(?:During|On|After|Following|While on|In the course of) (?:his|her|their|the|a|an|this) "
+    r"(?:[\w-]+ ){0,3}$"
+)
+# The place a visit goes to, named right after its verb: "will visit East Timor", "a visit to the
+# Solomon Islands", "arrives in Seoul" (a country named only as a venue is no entity of the article).
+DESTINATION = re.compile(
+    r"(?: to)?(?: both)? (?:the )?((?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+"
+    r"(?:(?:,| and|, and) (?:the )?(?-i:[A-Z][\w'.-]*+)(?: (?-i:[A-Z][\w'.-]*+))*+)*+)"
+)
+PLACE_LIST = re.compile(r",? and (?:the )?|, (?:the )?")
+# A country that owns the place, not the place, when another is named: "the visit to Pakistan's close
+# ally China" (not "to Maliana in Timor-Leste's west").
+OWNER = re.compile(r"[\w.-]++(?: [A-Z][\w.-]*+)*+['’]s\b")
 TOPIC_PREPOSITION = re.compile(r"\b(?:on|about|of|regarding|for)\b", re.I)
 HOST_CUE = re.compile(r"\b(?:host(?:s|ed|ing)?|welcome[ds]?|received)\b", re.I)
 CAMEO_BY_MEDIUM = {"phone": "041", "video": "040", "in_person": "040", None: "040"}
@@ -236,13 +285,19 @@ class _Mention:
     status: str | None = None
     perfect: bool = False  # "has met": recently, when nothing else dates it
     passing: bool = False  # named as a point in time: "since their first meeting", "after the call"
-    visits: bool = False  # a visit to a country: "Moon Jae-in visited China in 2019"
+    to: set[str] = field(default_factory=set)  # the countries of a visit: "Moon Jae-in visited China in 2019"
+    sides: set[str] = field(default_factory=set)  # the states its participants speak for
     place: str | None = None
     organisation: str | None = None
     host: str | None = None
     visitor: str | None = None
     format: str | None = None
     cues: list[Evidence] = field(default_factory=list)
+
+    @property
+    def visits(self) -> bool:
+        """Whether the clause sends someone to a country."""
+        return bool(self.to)
 
 
 @dataclass
@@ -284,6 +339,7 @@ class _Context:
     plans: list[tuple[int, set[str], When]] = field(default_factory=list)  # dated plans: sentence, who, when
     owners: dict[int, set[int]] = field(default_factory=dict)  # sentence -> ids of meetings it reports
     home: str | None = None  # the country its publisher speaks for
+    last_gathering: tuple[int, str] | None = None  # the summit named last: sentence, key
 
 
 class MeetingExtractor:
@@ -390,6 +446,7 @@ class MeetingExtractor:
         headline = sentence.end <= len(context.doc.article.title or "")
         for start, end, time in split_clauses(text, sentence, context.anchor, headline=headline):
             if not context.cues.within(start, end):
+                mentions += self._next_in_series(context, mentions, start, end, time)
                 continue
             clause = text[start:end]
             participants = self._people_in(context, start, end)
@@ -409,6 +466,7 @@ class MeetingExtractor:
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
             if gatherings == [SESSION]:
                 continue  # "the Working Group met": officials, not leaders
+            gatherings = self._the_summit(context, sentence, start, end, gatherings)
             when = time.when if time else None
             status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)
@@ -434,11 +492,16 @@ class MeetingExtractor:
                 status=status,
                 perfect=bool(PERFECT.search(clause)),
                 passing=bool(IN_PASSING.search(clause)),
-                visits=self._visits_country(context, start, end),
+                to=self._visits_country(context, start, end),
                 place=self._place(clause, context.people, start),
                 organisation=organisation,
                 format=(FORMAT_WORDS.search(clause) or [None, None])[1],
             )  # fmt: skip
+            mention.sides = {
+                p.represents
+                for key in mention.participants
+                if (p := context.people.get(key)) and p.represents
+            }
             if mention.gatherings and not participants:
                 # "I will travel to Busan on 16 November to attend the APEC leaders' meeting"
                 mention.participants = self._people_in(context, sentence.start, sentence.end)
@@ -450,8 +513,40 @@ class MeetingExtractor:
                 continue  # "if he fails, he will seek talks with X": a condition, not a plan
             mention.host, mention.visitor = self._roles(context, mention)
             mention.cues = self._cues(mention)
-            mentions.extend(self._separate(context, mention))
+            mentions.extend(m for part in self._separate(context, mention) for m in _each_country(part))
         return mentions
+
+    @staticmethod
+    def _the_summit(
+        context: _Context, sentence: Sentence, start: int, end: int, gatherings: list[str]
+    ) -> list[str]:
+        """The summits a clause puts people at; "the Summit" with no name is the one named last, a few
+        sentences before ("... a NATO summit. The reason I am going to Bucharest to attend the Summit")."""
+        if gatherings:
+            context.last_gathering = (sentence.index, gatherings[0])
+            return gatherings
+        if context.last_gathering is None or sentence.index - context.last_gathering[0] > NEARBY:
+            return gatherings
+        if not THE_SUMMIT.search(context.text, start, end):
+            return gatherings
+        return [context.last_gathering[1]]
+
+    @staticmethod
+    def _next_in_series(
+        context: _Context, mentions: list[_Mention], start: int, end: int, time: TimeExpression | None
+    ) -> list[_Mention]:
+        """A place and a time that go on a list of meetings of the clause before ("meetings between
+        Sullivan and Wang Yi in Vienna in May 2023, Malta in September 2023, ..."): one more meeting
+        of the same people there and then."""
+        if time is None or not mentions or time.when is None:
+            return []
+        last = mentions[-1]
+        if last.named < 2 or not SERIES_CUE.search(context.text, last.sentence.start, last.end):
+            return []
+        item = SERIES_ITEM.fullmatch(context.text, start, time.start)
+        if item is None or not SERIES_END.fullmatch(context.text, time.end, end):
+            return []
+        return [replace(last, start=start, end=end, when=time.when, time=time, place=item.group("place"))]
 
     @staticmethod
     def _relational(clause: str, gatherings: list[str]) -> bool:
@@ -493,10 +588,13 @@ class MeetingExtractor:
                 members.append(key)
             boundary = end
         subject = mention.participants - set(members)
-        if len(members) < 2 or not commas or not subject:
+        both = cue.group().lower().endswith("both")  # "The Egyptian Foreign Minister made an emergency
+        # visit to both Israeli Prime Minister Ariel Sharon and the Palestinian leader Yasser Arafat"
+        if len(members) < 2 or not (commas or both) or not (subject or both):
             return [mention]
         return [
-            replace(mention, participants=subject | {member}, named=len(subject) + 1) for member in members
+            replace(mention, participants=subject | {member}, named=len(subject) + 1, counterpart=not subject)
+            for member in members
         ]
 
     @staticmethod
@@ -521,8 +619,11 @@ class MeetingExtractor:
         ]
 
     def _people_in(self, context: _Context, start: int, end: int) -> set[str]:
-        """The people a span names, without those who only accompany; with the author it refers to."""
-        accompanied = ACCOMPANIED.search(context.text, start, end)
+        """The people a span names, without those who only accompany or arrange it; with the author it
+        refers to."""
+        accompanied = ACCOMPANIED.search(context.text, start, end) or ARRANGED_BY.search(
+            context.text, start, end
+        )
         found = set()
         for key, person in context.people.items():
             for m in person.mentions:
@@ -538,33 +639,70 @@ class MeetingExtractor:
                     break
         return found
 
-    @staticmethod
-    def _visits_country(context: _Context, start: int, end: int) -> bool:
-        """Whether a clause sends someone to a country: "visited China", "will travel to Pakistan"."""
+    def _visits_country(self, context: _Context, start: int, end: int) -> set[str]:
+        """The countries a clause sends someone to (none if it sends no one): "visited China", "will travel to Pakistan",
+        "I will visit East Timor" (a country named only as the venue), "arrives in Seoul" (its capital)."""
         text = context.text
         for cue in VISITOR_CUE.finditer(text, start, end):
             if cue.group().lower().endswith(" by"):
                 continue
-            to = {key for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)}
+            near = [(at, key) for at, key in context.countries if cue.end() <= at < min(end, cue.end() + 40)]
+            to = {key for at, key in near if not OWNER.match(text, at)} or {key for _, key in near}
+            venue = False
+            if not to:
+                to, venue = self._destination(context, cue.end(), end), True
             if not to:
                 continue
             # ... and the traveller is the subject, just before: "Moon Jae-in visited China", "Lee will
             # make a state visit to China", "my official visit to Singapore"; not "a statement by Emily
             # Horne on official travel to India".
             subjects = [
-                text[m.end : cue.start()] for p in context.people.values() for m in p.mentions
-                if start <= m.end <= cue.start()
+                (key, text[m.end : cue.start()]) for key, p in context.people.items() for m in p.mentions
+                if start <= m.end <= cue.start() and not (venue and p.represents in to)
             ]  # fmt: skip
             if context.author and context.author_refs and to - {context.home}:  # abroad
                 subjects += [
-                    text[ref.end() : cue.start()]
+                    (context.author, text[ref.end() : cue.start()])
                     for ref in context.author_refs.finditer(text, start, cue.start())
                     if not any(a <= ref.start() < b for a, b in context.voices)
                     and not OTHER_PRONOUN.search(text, ref.end(), cue.start())  # "I know your visit"
                 ]
-            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for gap in subjects):
-                return True
-        return False
+            if any(len(gap.split()) <= 6 and not TOPIC_PREPOSITION.search(gap) for _, gap in subjects):
+                return to
+            if FRONTED_VISIT.match(text, start, cue.start()) and self._named_after(context, cue.end(), end):
+                return to  # "During the visit to Pakistan's close ally China, General Musharraf said"
+        return set()
+
+    @staticmethod
+    def _named_after(context: _Context, at: int, end: int) -> bool:
+        """Whether a person is the subject right after the fronted phrase that ends at the first
+        comma after ``at``: "..., today, U.S. Vice President Kamala Harris announced"."""
+        comma = context.text.find(",", at, end)
+        if comma < 0:
+            return False
+        return any(
+            comma < m.start < end and len(context.text[comma : m.start].split()) <= 6
+            for p in context.people.values()
+            for m in p.mentions
+        )
+
+    def _destination(self, context: _Context, at: int, end: int) -> set[str]:
+        """The countries a visit's verb at ``at`` names right after it as venues ("visit East Timor",
+        "arrives in Seoul", "a visit to both Japan and China"), known to the gazetteer; none for a city
+        it does not know ("visited Seattle")."""
+        found = DESTINATION.match(context.text, at, end)
+        if found is None or self.gazetteer is None:
+            return set()
+        countries = set()
+        for place in PLACE_LIST.split(found.group(1)):  # "visit Thailand and Indonesia": each
+            match = next(self.gazetteer.names.find(scan(place)), None)
+            if match is None or match.start != 0 or NOT_AN_ACTOR in match.values:
+                continue
+            day = context.anchor.end if context.anchor else None
+            key = self.gazetteer.resolve(match.values, day)
+            if self.gazetteer.entries[key].type == "Country":
+                countries.add(key)
+        return countries
 
     @staticmethod
     def _title_subject(context: _Context, sentence: Sentence, start: int, end: int) -> set[str]:
@@ -676,7 +814,11 @@ class MeetingExtractor:
                     continue
                 surface = text[m.start : m.end]
                 before = text[max(start, m.start - 30) : m.start]
-                after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) if m.end < end else None
+                after = None
+                if m.end < end:
+                    after = GATHERING_AFTER.match(text, m.end, min(end, m.end + 60)) or SHARED_NOUN.match(
+                        text, m.end, min(end, m.end + 60)
+                    )
                 if STANDING_BODY.search(entity.label) and (
                     after or GATHERING_BEFORE.search(before) or SESSION_AFTER.match(text, m.end, end)
                 ):
@@ -685,7 +827,12 @@ class MeetingExtractor:
                     after
                     or SUMMIT_IN_NAME.search(surface)
                     or GATHERING_BEFORE.search(before)
-                    or (PRESENCE.search(before) and _is_summit_series(surface))
+                    or (
+                        PRESENCE.search(before)
+                        and _is_summit_series(surface)
+                        and not MEMBERSHIP.search(before)
+                        and not POSSESSED.match(text, m.end)  # "security in NATO's Eastern Flank"
+                    )
                 ):
                     found.append(entity.key)
                     if SINCE.search(before):
@@ -791,6 +938,14 @@ class MeetingExtractor:
             return False  # "the call took place on Friday" follows the report it dates, not pages later
         if mention.explicit and _medium_of(meeting) not in (None, mention.medium) and not strict:
             return False
+        if mention.to:  # a trip elsewhere is another event: "Mr Blair held talks with Ariel Sharon ...
+            # Mr Blair also made a surprise trip to Iraq this week", "visit Thailand and Indonesia"
+            hosts = set().union(*(m.sides for m in meeting.mentions)) - mention.sides
+            went = set().union(*(m.to for m in meeting.mentions)) - mention.sides
+            if (hosts and not hosts & mention.to and not mention.relational) or (
+                went and not went & mention.to
+            ):
+                return False
         return _compatible(meeting, mention)
 
     @staticmethod
@@ -1012,6 +1167,16 @@ class MeetingExtractor:
         ]
 
 
+def _each_country(mention: _Mention) -> list[_Mention]:
+    """A lone traveller's visit to two countries or more is one visit to each ("Jack Straw is to
+    visit Thailand and Indonesia this week", "a visit to both Japan and China"); not the countries
+    of a meeting with people ("visited China to meet Xi"), nor the traveller's own."""
+    abroad = mention.to - mention.sides
+    if mention.named != 1 or len(mention.participants) != 1 or len(abroad) < 2 or mention.gatherings:
+        return [mention]
+    return [replace(mention, to={country}) for country in sorted(abroad)]
+
+
 def _sentence_owners(meetings: list[_Meeting]) -> dict[int, set[int]]:
     """The sentences that report each meeting; a meeting named only in passing ("since their first
     meeting in August 2021") claims none, and the report around it goes on."""
@@ -1081,17 +1246,30 @@ def _is_summit_series(surface: str) -> bool:
 
 def _reported_better(visit: _Meeting, found: list[_Meeting]) -> bool:
     """Whether a lone visitor's visit ("I will visit Pakistan") is also a meeting of theirs that
-    names the other side ("I look forward to meeting President Musharraf"): then it is that one."""
+    names the other side ("I look forward to meeting President Musharraf"): then it is that one,
+    and the visit's time dates it when it has none of its own."""
     people = _participants(visit)
     if visit.gathering or len(people) != 1 or not any(m.visits for m in visit.mentions):
         return False
-    status, when = _first(visit, "status") or "occurred", _when(visit)
+    # (a title says no tense: "Premier of China's visit to Australia" is the visit the text plans)
+    status, when = _first(visit, "status"), _when(visit)
+    to = set().union(*(m.to for m in visit.mentions))
     for other in found:
-        if other is visit or not people <= (_participants(other) | other.people):
-            continue
+        theirs_people = _participants(other) | other.people
+        if other is visit or not people <= theirs_people or (len(theirs_people) < 2 and not other.gathering):
+            continue  # (another lone visit, to another country, is not this one better told)
+        hosts = set().union(*(m.sides for m in other.mentions)) - set().union(
+            *(m.sides for m in visit.mentions)
+        )
+        if to and hosts and not hosts & to:
+            continue  # a trip to Iraq is not the talks with Ariel Sharon
         theirs = _when(other)
         apart = when and theirs and (when.end < theirs.start or theirs.end < when.start)
-        if (_first(other, "status") or "occurred") == status and not apart:
+        if status in (None, _first(other, "status") or "occurred") and not apart:
+            if when is not None and theirs is None:  # "I will make an official visit to New Zealand from
+                # February 15-17. The visit will be my first opportunity for a meeting with Mr Bolger."
+                other.mentions.extend(m for m in visit.mentions if m.when is not None)
+                other.mentions.sort(key=lambda m: m.start)
             return True
     return False
 

@@ -32,7 +32,11 @@ ABBREVIATIONS = frozenset(
 # Punctuation (and closing quotes) before a space, a blank line, or a line break before a capital:
 # ``[.!?]+["')\]]*(?=\s+|$)|\n\s*\n|\n(?=[A-Z"'])``, written to begin with one character class
 # so that the regex engine skips to those characters instead of trying each alternative everywhere.
-_SENTENCE_END = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s+|$)|(?<=\n)\s*\n|(?<=\n)(?=[A-Z\"']))")
+# A blank line before a lowercase word goes on the sentence: the scanned Australian releases break
+# their lines with blank lines ("a meeting with my New Zealand\n\ncounterpart, Mr Jim Bolger").
+_SENTENCE_END = re.compile(
+    r"[.!?\n](?:(?<=[.!?])[.!?]*[\"')\]]*(?=\s+|$)|(?<=\n)\s*\n(?![ \t]*[a-z])|(?<=\n)(?=[A-Z\"']))"
+)
 # A word, with its dotted continuation if it has one ("U.S."); the same tokens as
 # ``\w+(?:\.\w+)+\.?|\w+|...`` without reading every word twice.
 _TOKEN = re.compile(r"\w+(?:(?:\.\w+)+\.?)?|'s\b|[^\w\s]")

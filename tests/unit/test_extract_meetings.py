@@ -416,6 +416,42 @@ def test_meetings_a_leaders_visit_to_a_country_is_a_meeting_even_with_one_name()
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("Chancellor Olaf Scholz visited Japan last week.", "person/olaf-scholz"),  # a venue, no actor
+        ("Secretary of State Colin Powell arrives in Seoul today for a visit.", "person/colin-powell"),
+    ],
+)
+def test_meetings_a_visit_to_a_country_named_as_the_venue_or_by_its_capital(text: str, visitor: str) -> None:
+    (visit,) = meetings(text, "2004-11-08")
+    assert (set(visit.participants), visit.medium) == ({visitor}, "in_person")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Barack Obama arrived in Washington on Monday.",  # home
+        "Taiwan President Chen Shui-bian visited Seattle under tight security.",  # a city, no capital
+        "During his visit to Arizona, President Joe Biden will discuss the vision.",  # a state
+    ],
+)
+def test_meetings_no_visit_home_or_to_a_city_the_gazetteer_does_not_know(text: str) -> None:
+    assert meetings(text, "2010-11-08") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "visitor"),
+    [
+        ("During the visit to Pakistan's ally China, Pervez Musharraf said ...", "person/pervez-musharraf"),
+        ("During her trip to Warsaw, Poland, today, Kamala Harris announced ...", "person/kamala-harris"),
+    ],
+)
+def test_meetings_a_visit_told_before_its_subject_is_a_visit(text: str, visitor: str) -> None:
+    (visit,) = meetings(text, "2022-03-10")
+    assert set(visit.participants) == {visitor}
+
+
 def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> None:
     text = (
         "Prime Minister John Howard will visit Pakistan. "
@@ -423,6 +459,16 @@ def test_meetings_a_visit_that_names_the_other_side_later_is_one_meeting() -> No
     )
     (visit,) = meetings(text, "2005-11-15")
     assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
+
+
+def test_meetings_a_visit_that_names_the_other_side_later_dates_the_meeting() -> None:
+    text = (
+        "Prime Minister John Howard will visit Pakistan from 20 to 22 November. "
+        "He looks forward to meeting President Pervez Musharraf there."
+    )
+    (visit,) = meetings(text, "2005-11-15")
+    assert set(visit.participants) == {"person/john-howard", "person/pervez-musharraf"}
+    assert (visit.date_start, visit.date_end) == (D(2005, 11, 20), D(2005, 11, 22))
 
 
 def test_meetings_who_issues_a_statement_is_its_voice_not_a_participant() -> None:
@@ -625,11 +671,35 @@ def test_meetings_both_leaders_are_the_two_the_clause_names_not_the_last_pair() 
     ]  # fmt: skip
 
 
-def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host() -> None:
-    text = "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Today Joe Biden took part in the APEC Virtual Leaders' Meeting hosted by Jacinda Ardern.",
+        "Today Joe Biden took part in the APEC Virtual Leaders' Retreat, hosted by Jacinda Ardern.",
+    ],
+)
+def test_meetings_a_summit_hosted_by_someone_is_one_gathering_with_its_host(text: str) -> None:
     (summit,) = meetings(text, "2021-11-12")
     assert (summit.format, summit.organisation, summit.medium) == ("multilateral", "org/APEC", "video")
     assert set(summit.participants) == {"person/joe-biden", "person/jacinda-ardern"}
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        ("Biden to visit Europe for G7 and NATO summits", {"org/G7", "org/NATO"}),
+        (
+            "Joe Biden attended the July APEC meeting, the October US-ASEAN and East Asia Summits.",
+            {"org/APEC", "org/ASEAN"},
+        ),
+    ],
+)
+def test_meetings_summits_that_share_their_noun_in_a_list_are_each_a_gathering(
+    text: str, organisations: set[str]
+) -> None:
+    found = meetings(text, "2021-11-12")
+    assert {m.organisation for m in found} >= organisations
+    assert all(m.format == "multilateral" for m in found)
 
 
 def test_meetings_a_summit_named_with_its_month_is_dated_by_it() -> None:
@@ -747,3 +817,111 @@ def test_meetings_a_plan_on_a_condition_is_no_plan(text: str, plans: int) -> Non
 def test_meetings_a_window_is_cut_at_the_article_s_day(text: str, window: tuple[dt.date, dt.date]) -> None:
     (meeting,) = meetings(text)
     assert (meeting.date_start, meeting.date_end) == window
+
+
+def test_meetings_a_list_of_places_and_times_is_one_meeting_each() -> None:
+    text = (
+        "This trip follows meetings between Jake Sullivan and Wang Yi in Vienna in May 2023, "
+        "Malta in September 2023, and Bangkok in January 2024."
+    )
+    found = meetings(text, "2024-08-23")
+    assert [(m.place, m.date_start) for m in found] == [
+        ("Vienna", D(2023, 5, 1)), ("Malta", D(2023, 9, 1)), ("Bangkok", D(2024, 1, 1)),
+    ]  # fmt: skip
+    assert all(set(m.participants) == {"person/jake-sullivan", "person/wang-yi"} for m in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Joe Biden welcomed the agreement that paved the way for Allies to invite Finland to join NATO.",
+        "Joe Biden welcomed the AU's participation in the G20 as a permanent member.",
+        "Joe Biden met Klaus Iohannis and thanked him for security in NATO's Eastern Flank.",
+    ],
+)
+def test_meetings_membership_of_a_summit_series_is_no_summit(text: str) -> None:
+    assert all(m.organisation is None for m in meetings(text, "2022-06-29"))
+
+
+def test_meetings_the_name_of_a_leaders_summit_is_no_anaphor_of_the_meeting_before() -> None:
+    text = (
+        "Malcolm Turnbull will visit Berlin to meet Angela Merkel. "
+        "On 15-16 November Malcolm Turnbull will attend the G20 leaders' summit in Antalya."
+    )
+    summit = next(m for m in meetings(text, "2015-11-02") if m.organisation == "org/G20")
+    assert set(summit.participants) == {"person/malcolm-turnbull"}
+
+
+def test_meetings_looking_forward_to_welcoming_a_guest_is_a_planned_visit() -> None:
+    article = article_from_record(
+        {
+            "id": "t1",
+            "title": "Premier of China's visit to Australia",
+            "text": "Malcolm Turnbull looks forward to welcoming Li Keqiang to Australia from 22-26 March.",
+            "published": "2017-03-17",
+        },
+        origin="test",
+    )
+    (visit,) = meetings(article)  # the title's visit is the one the text plans, not another
+    assert set(visit.participants) == {"person/malcolm-turnbull", "person/li-keqiang"}
+    assert (visit.status, visit.date_start, visit.date_end) == ("planned", D(2017, 3, 22), D(2017, 3, 26))
+
+
+def test_meetings_talks_with_two_named_after_their_offices_are_two_meetings() -> None:
+    text = (
+        "Tony Blair held talks with his Israeli counterpart, Ariel Sharon, and the Palestinian leader, "
+        "Mahmoud Abbas. Tony Blair also made a surprise trip to Iraq this week."
+    )
+    found = sorted(sorted(m.participants) for m in meetings(text, "2004-12-22"))
+    assert found == [
+        ["person/ariel-sharon", "person/tony-blair"],  # the trip to Iraq is not these talks
+        ["person/mahmoud-abbas", "person/tony-blair"],
+        ["person/tony-blair"],
+    ]
+
+
+def test_meetings_a_summit_series_in_the_possessive_of_its_summit_is_that_summit() -> None:
+    (summit,) = meetings("At NATO's 2026 Ankara Summit, Donald Trump announced a surge.", "2026-07-08")
+    assert (summit.organisation, summit.format) == ("org/NATO", "multilateral")
+
+
+def test_meetings_the_summit_with_no_name_is_the_one_named_just_before() -> None:
+    text = "The NATO summit will discuss Afghanistan. Kevin Rudd is going to Bucharest to attend the Summit."
+    found = {(m.organisation, m.status, m.participants) for m in meetings(text, "2008-03-19")}
+    assert found == {("org/NATO", "planned", ("person/kevin-rudd",))}
+
+
+def test_meetings_an_unnamed_summit_in_the_city_of_a_country_is_a_gathering() -> None:
+    text = "Vladimir Putin took over as head of the CIS at a summit in the Kazakh capital Astana."
+    (summit,) = meetings(text, "2004-10-08")
+    assert (summit.participants, summit.format) == (("person/vladimir-putin",), "multilateral")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Secretary Jack Straw is to visit Thailand and Indonesia this week.",  # venues
+        "Prime Minister John Howard will make a visit to both Japan and China next month.",
+        "In March 2023, Vice President Kamala Harris visited Ghana, Tanzania, and Zambia.",
+    ],
+)
+def test_meetings_a_lone_visit_to_several_countries_is_one_visit_to_each(text: str) -> None:
+    found = meetings(text, "2005-03-10")
+    countries = 3 if "Zambia" in text else 2
+    assert len(found) == countries
+    assert all(len(m.participants) == 1 and m.format == "bilateral" for m in found)
+
+
+def test_meetings_a_visit_to_both_of_two_people_is_one_visit_to_each() -> None:
+    text = (
+        "The Egyptian Foreign Minister made an emergency visit to both Israeli Prime Minister Ariel Sharon "
+        "and the Palestinian leader Yasser Arafat."
+    )
+    found = sorted(sorted(m.participants) for m in meetings(text, "2001-12-10"))
+    assert [people[-1] for people in found] == ["person/ariel-sharon", "person/yasser-arafat"]
+    assert all(len(people) <= 2 for people in found)  # the minister, if the gazetteer names him, and one
+
+
+def test_meetings_who_only_arranges_a_meeting_is_no_participant() -> None:
+    text = "Yasser Arafat says the meeting has been set up by the US special envoy, Anthony Zinni."
+    assert meetings(text, "2001-12-10") == []

@@ -50,7 +50,9 @@ def test_text_normalise_replaces_typography_one_for_one(text: str, expected: str
         ("Xi met Putin. They talked.", ["Xi met Putin.", "They talked."]),
         ("Did they meet? Yes! Twice.", ["Did they meet?", "Yes!", "Twice."]),
         ("He said \u201cyes.\u201d Then he left.", ["He said \u201cyes.\u201d", "Then he left."]),
-        ("First paragraph\n\nsecond paragraph", ["First paragraph", "second paragraph"]),
+        ("First paragraph\n\nSecond paragraph", ["First paragraph", "Second paragraph"]),
+        # a scanned release breaks its lines with blank lines: a lowercase word goes on the sentence
+        ("met my New\n\ncounterpart, Mr Bolger.", ["met my New\n\ncounterpart, Mr Bolger."]),
         ("Agenda of the Meeting\nHe spoke.", ["Agenda of the Meeting", "He spoke."]),  # a heading line
         ("  Leading and trailing blanks.  ", ["Leading and trailing blanks."]),
     ],
