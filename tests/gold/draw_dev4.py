@@ -105,7 +105,9 @@ RT_FIN = re.compile(
     r"Interim Committee|Development Committee|World Bank|central bank(er)?s)\b",
     IC,
 )
-RT_FIN_MEET = re.compile(r"\b(meet|meets|meeting|talks|visit|visits|summit|conference|session|gather\w*)\b", IC)
+RT_FIN_MEET = re.compile(
+    r"\b(meet|meets|meeting|talks|visit|visits|summit|conference|session|gather\w*)\b", IC
+)
 RT_OPEC = re.compile(r"\bOPEC\b", IC)
 RT_EC = re.compile(r"\b(EC|European Community|Common Market|GATT|Uruguay Round)\b", IC)
 RT_EC_MEET = re.compile(r"\b(ministers?|talks|meet|meets|meeting|summit|council)\b", IC)
@@ -144,32 +146,45 @@ STRATA = [
         "reuters21578",
         5,
         lambda d: (
-            h3.RT_MEET.search(title(d)) and h3.RT_OFFICE.search(rt_head(d)) and not h3.RT_COMPANY.search(title(d))
+            h3.RT_MEET.search(title(d))
+            and h3.RT_OFFICE.search(rt_head(d))
+            and not h3.RT_COMPANY.search(title(d))
         ),
     ),
     (
         "rt-finance",
         "reuters21578",
         4,
-        lambda d: RT_FIN.search(title(d)) and RT_FIN_MEET.search(title(d)) and not h3.RT_COMPANY.search(title(d)),
+        lambda d: (
+            RT_FIN.search(title(d)) and RT_FIN_MEET.search(title(d)) and not h3.RT_COMPANY.search(title(d))
+        ),
     ),
     (
         "rt-opec",
         "reuters21578",
         2,
-        lambda d: RT_OPEC.search(title(d)) and (RT_FIN_MEET.search(title(d)) or re.search(r"\bministers?\b", title(d), IC)),
+        lambda d: (
+            RT_OPEC.search(title(d))
+            and (RT_FIN_MEET.search(title(d)) or re.search(r"\bministers?\b", title(d), IC))
+        ),
     ),
     (
         "rt-ec-gatt",
         "reuters21578",
         2,
-        lambda d: RT_EC.search(title(d)) and RT_EC_MEET.search(title(d)) and not h3.RT_COMPANY.search(title(d)),
+        lambda d: (
+            RT_EC.search(title(d)) and RT_EC_MEET.search(title(d)) and not h3.RT_COMPANY.search(title(d))
+        ),
     ),
     (
         "rt-visit",
         "reuters21578",
         2,
-        lambda d: RT_VISIT.search(title(d)) and h3.RT_OFFICE.search(rt_head(d)) and not h3.RT_COMPANY.search(title(d)),
+        lambda d: (
+            RT_VISIT.search(title(d))
+            and h3.RT_OFFICE.search(rt_head(d))
+            and not h3.RT_COMPANY.search(title(d))
+        ),
     ),
     ("au-ocr-80s", "au_pm_transcripts", 3, au_pred(1983, 1989)),
     ("au-ocr-90s", "au_pm_transcripts", 3, au_pred(1990, 1996)),
