@@ -44,6 +44,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_this_year", re.compile(r"\b(?:the\s+)?(?P<yearpart>early|mid|late|end of|beginning of|start of|first half of|second half of|(?:first|second|third|fourth) quarter of)[- ](?P<relyear>this|next|last) year\b")),
     ("coming", re.compile(r"\bin (?:the )?(?:coming|next few) (?P<coming>weeks|months|year)\b")),
     ("year", re.compile(r"\b(?:in|during) (?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")),
+    # "my visit to China a year ago", "two weeks ago": that day, week or month before the anchor
+    # ("more than a year ago" is any time before it: no window; "a year ago today" is that day)
+    ("ago", re.compile(r"\b(?P<more>(?:a little )?(?:more than|over|at least) )?(?P<count>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (?P<ago>day|week|month|year)s? ago(?P<today> today)?\b")),
     ("weekday", re.compile(r"\b(?:on|last|this|next|for|and)\s+(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")),
     ("weekday", BARE_WEEKDAY),
     ("relative_day", re.compile(r"\b(?P<rel>today|yesterday|tomorrow|tonight|earlier today|this morning|this afternoon|this evening)\b")),
@@ -60,6 +63,7 @@ _WEEKDAY_WORD = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _PERIOD_WORD = re.compile(r"week|month|year")
 _DAY_WORD = re.compile(r"today|yesterday|tomorrow|tonight|morning|afternoon|evening")
+_AGO_WORD = re.compile(r" ago\b")
 _NEEDS: dict[str, re.Pattern[str]] = {
     **dict.fromkeys(("iso", "part_year", "year"), _YEAR_DIGITS),
     **dict.fromkeys(
@@ -78,6 +82,7 @@ _NEEDS: dict[str, re.Pattern[str]] = {
         _MONTH_WORD,
     ),
     "weekday": _WEEKDAY_WORD,
+    "ago": _AGO_WORD,
     "relative_day": _DAY_WORD,
     **dict.fromkeys(("relative_period", "weekend", "part_this_year", "coming"), _PERIOD_WORD),
 }
@@ -183,6 +188,12 @@ def _resolve(
     try:
         if "weekend" in groups:
             return _weekend(anchor, quoted, future)
+        if "ago" in groups:
+            return (
+                None
+                if "more" in groups
+                else _ago(groups["count"], groups["ago"], anchor, quoted, "today" in groups)
+            )
         if "coming" in groups:
             return _coming(groups["coming"].lower(), anchor, quoted)
         if "yearpart" in groups:
@@ -226,6 +237,45 @@ def _resolve(
         return When(first, last, "month", quoted, 1.0 if "year" in groups else _confidence(anchor))
     except ValueError:  # a day that does not exist, e.g. 31 September
         return None
+
+
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+
+
+def _ago(count: str, unit: str, anchor: When | None, reason: str, today: bool = False) -> When | None:
+    """ "Two days ago" is that day; "a week ago" that week (Monday to Sunday); "three months ago"
+    that month; "a year ago" that month and the ones either side; "five years ago" that year;
+    "a year ago today" that day: counted back from a dated article, no surer than the words."""
+    if anchor is None or anchor.precision != "day":
+        return None
+    n, day = int(count) if count.isdigit() else _COUNTS[count], anchor.end
+    if unit == "year" and n > 5:
+        return None  # "75 years ago, President Truman said": history, not the time of a meeting
+    if today and unit in ("year", "month"):  # "a year ago today": that very day
+        months = day.year * 12 + day.month - 1 - (12 * n if unit == "year" else n)
+        try:
+            then = day.replace(year=months // 12, month=months % 12 + 1)
+        except ValueError:  # 29 February, 31 March: no such day then
+            return None
+        return When(then, then, "day", reason, anchor.confidence)
+    if unit == "day":
+        then = day - dt.timedelta(days=n)
+        return When(then, then, "day", reason, anchor.confidence)
+    if unit == "week":
+        monday = day - dt.timedelta(days=7 * n + day.weekday())
+        return When(monday, monday + dt.timedelta(days=6), "week", reason, anchor.confidence)
+    if unit == "year" and n > 1:
+        year = day.year - n
+        return When(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", reason, anchor.confidence)
+    back = 12 if unit == "year" else n
+    months = day.year * 12 + day.month - 1 - back
+    first, last = month_window(months // 12, months % 12 + 1)
+    if unit == "year":  # about a year: a month either side
+        first = month_window((months - 1) // 12, (months - 1) % 12 + 1)[0]
+        last = month_window((months + 1) // 12, (months + 1) % 12 + 1)[1]
+        return When(first, last, "window", reason, anchor.confidence)
+    return When(first, last, "month", reason, anchor.confidence)
 
 
 def _coming(unit: str, anchor: When | None, reason: str) -> When | None:

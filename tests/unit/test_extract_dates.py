@@ -278,3 +278,24 @@ def test_dates_the_may_and_the_march_are_no_months() -> None:
 def test_dates_a_wire_dateline_at_the_head_of_a_line_is_no_event_time() -> None:
     text = "ABIDJAN, June 29 - The minister paid a visit on Friday."
     assert [found.kind for found in find_times(text, DAY)] == ["weekday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("two days ago", (D(2021, 12, 13), D(2021, 12, 13))),
+        ("a week ago", (D(2021, 12, 6), D(2021, 12, 12))),  # that week, Monday to Sunday
+        ("three months ago", (D(2021, 9, 1), D(2021, 9, 30))),
+        ("my visit to China a year ago", (D(2020, 11, 1), D(2021, 1, 31))),  # a month either side
+        ("two years ago", (D(2019, 1, 1), D(2019, 12, 31))),
+        ("A year ago today, I hosted the summit", (D(2020, 12, 15), D(2020, 12, 15))),
+    ],
+)
+def test_dates_so_long_ago_counts_back_from_the_article(text: str, span: tuple[dt.date, dt.date]) -> None:
+    (found,) = find_times(text, DAY)
+    assert found.when is not None and (found.when.start, found.when.end) == span
+
+
+@pytest.mark.parametrize("text", ["more than a year ago", "a little over 75 years ago", "30 years ago"])
+def test_dates_long_or_open_ago_is_no_time_of_a_meeting(text: str) -> None:
+    assert all(found.when is None for found in find_times(text, DAY))
