@@ -77,6 +77,11 @@ _OPENING_PHRASE = re.compile(
     r"(?:in|at|on|during|after|before|with|following|ahead of|while|when|since|upon)\b[^,.;]{0,80},",
     re.IGNORECASE,
 )
+# An aside between a sentence's subject and its verb: " of Saudi Arabia, in an interview with Reuters, ".
+_ASIDE = re.compile(
+    r"(?: of (?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})?, [^,;:\"]{3,90}, "
+    r"(?:(?:has|had|also|later|earlier) )*"
+)
 # What a state or a body said of itself: "The US has said it is committed to", "said they would".
 _ITSELF = re.compile(
     r"(?<![\w-])(?:it|they)\s+(?:(?:is|are|was|were|has|have|had|would|will|also|remained|remains|stays)\s+)*$",
@@ -676,7 +681,22 @@ class _Reading:
             if after and _is_gap(text[hit.end : after[0].start]) and after[0].entity.type == "Person":
                 m = after[0]
                 return _Speaker(m.entity.key, m.start, m.end, f"'{word} {text[m.start : m.end]}'", 0.8)
+            return self._set_off_subject(sentence, hit)
         return None
+
+    def _set_off_subject(self, sentence: Sentence, hit: CueHit) -> _Speaker | None:
+        """The person who opens a sentence and says something after an aside set off by commas:
+        "King Fahd of Saudi Arabia, in an interview with Reuters on March 11, said"."""
+        opening = (m for m in self._in(sentence.start, hit.start) if m.start - sentence.start <= 12)
+        person = next((m for m in opening if m.entity.type == "Person" and not m.first_person), None)
+        if person is None or not self._may_speak(person.entity):
+            return None
+        if not _ASIDE.fullmatch(self.text, person.end, hit.start):
+            return None
+        reason = (
+            f"'{self.text[person.start : person.end]}', before an aside, '{self.text[hit.start : hit.end]}'"
+        )
+        return _Speaker(person.entity.key, person.start, person.end, reason, 0.7)
 
     def _subject_of_said(self, sentence: Sentence, hit: CueHit) -> _Speaker | None:
         """The actor that said something and, in the same breath, took a stance: "Ukraine has said

@@ -264,6 +264,11 @@ def test_statements_an_advocate_or_a_champion_supports() -> None:
     assert said("Joe Biden is a strong advocate of NATO.") == [("person/joe-biden", "support", "org/NATO")]
 
 
+def test_statements_a_speaker_before_an_aside_set_off_by_commas_says_it() -> None:
+    text = "Vladimir Putin, in an interview with Reuters on March 11, said Russia supports China."
+    assert said(text) == [(PUTIN, "support", CHN)]
+
+
 def test_statements_calls_for_action_are_requests() -> None:
     (s,) = statements("President Xi urged the United States to lift its sanctions.")
     assert (s.speaker, s.stance, s.target, s.category, s.cameo) == (XI, "request", USA, "REQUEST", "020")
