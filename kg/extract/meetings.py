@@ -214,6 +214,12 @@ OTHER_PRONOUN = re.compile(r"\b(?:you|your|he|his|she|her|him|they|their|them|it
 SUBJECT_PRONOUN = re.compile(
     r"\W*(?:(?:In|At|On|During|While|After|Later|Then)\b[^,.;]{0,60},\s*)?(?:He|She|he|she)\b"
 )
+# What puts the subject at a summit or a meeting of a body: "He attended the G20 summit", "He told
+# an informal meeting of the General Agreement on Tariffs and Trade".
+ATTENDING = re.compile(
+    r"\b(?:attend(?:s|ed|ing)?|address(?:es|ed|ing)|told|tells|chair(?:s|ed|ing)|"
+    r"open(?:s|ed)|spoke at|speaks at|took part in|takes part in|participat(?:es|ed|ing) in)\b"
+)  # verbs, in lower case: not "past Chair of the Conference Board"
 PRONOUN_OBJECT = re.compile(r"\b(?:with|meet|meeting|welcome|host|visit|received|met) (?:him|her)\b")
 ACCOMPANIED = re.compile(r"\baccompanied by\b|\bjoined by\b", re.I)
 # Who only arranges it: "the meeting has been set up by the US special envoy, Anthony Zinni".
@@ -457,16 +463,20 @@ class MeetingExtractor:
             if PRONOUN_OBJECT.search(clause):
                 participants |= self._last_named(context, start, exclude=participants)
             participants |= self._title_subject(context, sentence, start, end)
-            if start == sentence.start and SUBJECT_PRONOUN.match(clause) and RELATION_CUE.search(clause):
-                participants |= self._previous_subject(context, sentence, exclude=participants)
-            named = len(participants)
-            if named < 2:  # "X held a call with Y, with both leaders hailing ...": the two it names
-                participants |= earlier
             medium, clause_remote = self._medium(clause, remote)
             gatherings, organisation, framed, past = self._gatherings(context, start, end)
             if gatherings == [SESSION]:
                 continue  # "the Working Group met": officials, not leaders
             gatherings = self._the_summit(context, sentence, start, end, gatherings)
+            if (
+                start == sentence.start
+                and SUBJECT_PRONOUN.match(clause)
+                and (RELATION_CUE.search(clause) or (gatherings and ATTENDING.search(clause)))
+            ):  # "He met Xi", "He told an informal meeting of the GATT": who opened the sentence before
+                participants |= self._previous_subject(context, sentence, exclude=participants)
+            named = len(participants)
+            if named < 2:  # "X held a call with Y, with both leaders hailing ...": the two it names
+                participants |= earlier
             when = time.when if time else None
             status = clause_status(text, start, end, when, context.anchor, headline=headline)
             purpose = TRAVEL_FOR.search(text, start, end)

@@ -925,3 +925,25 @@ def test_meetings_a_visit_to_both_of_two_people_is_one_visit_to_each() -> None:
 def test_meetings_who_only_arranges_a_meeting_is_no_participant() -> None:
     text = "Yasser Arafat says the meeting has been set up by the US special envoy, Anthony Zinni."
     assert meetings(text, "2001-12-10") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Nigerian Trade Minister Samaila Mamman said debt would grow. He told an informal meeting of "
+            "the General Agreement on Tariffs and Trade that the gap was widening.",
+            "org/GATT",
+        ),
+        ("Joe Biden arrived in Rome on Friday. He attended the G20 summit on Saturday.", "org/G20"),
+    ],
+)
+def test_meetings_he_who_opened_the_sentence_before_attends_or_addresses_a_gathering(
+    text: str, organisation: str
+) -> None:
+    (gathering,) = meetings(text, "2021-10-31")
+    assert gathering.organisation == organisation and len(gathering.participants) == 1
+
+
+def test_meetings_he_who_criticised_a_summit_was_not_at_it() -> None:
+    assert meetings("Joe Biden spoke on Friday. He criticised the G20 summit.", "2021-10-31") == []
